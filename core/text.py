@@ -1,0 +1,55 @@
+"""Arabic-aware text normalisation for search.
+
+Stored search columns and typed queries both pass through `normalize_search_text`, so that a match
+does not depend on hamza forms, diacritics, tatweel, taa marbuta / haa, alef maqsura / yaa or the
+definite article at the start of a word.
+"""
+
+import re
+import unicodedata
+
+# Harakat, tanween, shadda, sukun, superscript alef and Quranic marks.
+_DIACRITICS = re.compile("[\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06dc\u06df-\u06e8\u06ea-\u06ed]")
+_TATWEEL = "\u0640"
+_LETTER_MAP = str.maketrans(
+    {
+        "\u0622": "\u0627",  # alef with madda -> alef
+        "\u0623": "\u0627",  # alef with hamza above -> alef
+        "\u0625": "\u0627",  # alef with hamza below -> alef
+        "\u0671": "\u0627",  # alef wasla -> alef
+        "\u0629": "\u0647",  # taa marbuta -> haa
+        "\u0649": "\u064a",  # alef maqsura -> yaa
+        "\u0624": "\u0648",  # waw with hamza -> waw
+        "\u0626": "\u064a",  # yaa with hamza -> yaa
+        "\u06cc": "\u064a",  # Farsi yeh -> yaa
+        "\u06a9": "\u0643",  # keheh -> kaf
+        # Arabic-Indic and Eastern Arabic-Indic digits -> ASCII digits
+        **{chr(0x0660 + i): str(i) for i in range(10)},
+        **{chr(0x06F0 + i): str(i) for i in range(10)},
+    }
+)
+_ARTICLE = "\u0627\u0644"  # "al", after the alef forms are unified
+_NON_WORD = re.compile(r"[^\w]+", re.UNICODE)
+
+
+def _strip_article(word: str) -> str:
+    # Keep at least two letters so that short words such as "الا" are not emptied.
+    if word.startswith(_ARTICLE) and len(word) - len(_ARTICLE) >= 2:
+        return word[len(_ARTICLE) :]
+    return word
+
+
+def normalize_search_text(text: str | None) -> str:
+    """Return the form of `text` that search columns store and queries are compared with."""
+    if not text:
+        return ""
+    text = unicodedata.normalize("NFKC", str(text))
+    text = _DIACRITICS.sub("", text).replace(_TATWEEL, "")
+    text = text.translate(_LETTER_MAP).casefold()
+    words = [_strip_article(word) for word in _NON_WORD.split(text) if word]
+    return " ".join(words)
+
+
+def search_terms(query: str | None) -> list[str]:
+    """Split a typed query into normalised words; every word must match for a row to match."""
+    return [word for word in normalize_search_text(query).split(" ") if word]

@@ -1,0 +1,83 @@
+"""The readable change log of an organization, its contacts and its services."""
+
+from dataclasses import dataclass, field
+from datetime import datetime
+
+from django.utils.translation import gettext_lazy as _
+
+from .models import Contact, Organization, ServiceOffering
+
+_ACTIONS = {"+": _("created"), "~": _("changed"), "-": _("deleted")}
+
+
+@dataclass
+class Change:
+    when: datetime
+    who: object
+    what: str  # the kind of record: organization, contact, service
+    label: str  # the record's name at that time
+    action: str
+    fields: list = field(default_factory=list)  # (verbose name, old, new)
+
+
+def _display(record, model_field) -> str:
+    value = getattr(record, model_field.attname)
+    if value in (None, ""):
+        return ""
+    if model_field.choices:
+        return str(dict(model_field.flatchoices).get(value, value))
+    if isinstance(value, bool):
+        return str(_("yes") if value else _("no"))
+    return str(value)
+
+
+def _changes_for(history_qs, model, what: str, label_of) -> list[Change]:
+    tracked = [
+        f
+        for f in model._meta.concrete_fields
+        if f.name not in ("id", "search_text", "version", "created_at", "updated_at") and not f.many_to_many
+    ]
+    changes = []
+    previous_by_object = {}
+    for record in history_qs.select_related("history_user").order_by("history_date", "history_id"):
+        previous = previous_by_object.get(record.id)
+        diff = []
+        if previous is not None and record.history_type == "~":
+            for model_field in tracked:
+                old, new = _display(previous, model_field), _display(record, model_field)
+                if old != new:
+                    diff.append((model_field.verbose_name, old, new))
+        previous_by_object[record.id] = record
+        if record.history_type == "~" and not diff:
+            continue  # a save that changed nothing a person would read
+        changes.append(
+            Change(
+                when=record.history_date,
+                who=record.history_user,
+                what=what,
+                label=label_of(record),
+                action=str(_ACTIONS.get(record.history_type, record.history_type)),
+                fields=diff,
+            )
+        )
+    return changes
+
+
+def organization_changes(*, organization: Organization) -> list[Change]:
+    """Every recorded change of the organization, its contacts and services, newest first."""
+    changes = _changes_for(
+        Organization.history.filter(id=organization.pk),
+        Organization,
+        str(_("organization")),
+        lambda r: r.name_en if r.name_en and not r.name_ar else r.name_ar,
+    )
+    changes += _changes_for(
+        Contact.history.filter(organization_id=organization.pk), Contact, str(_("contact")), lambda r: r.full_name_ar
+    )
+    changes += _changes_for(
+        ServiceOffering.history.filter(organization_id=organization.pk),
+        ServiceOffering,
+        str(_("service")),
+        lambda r: r.title_ar,
+    )
+    return sorted(changes, key=lambda change: change.when, reverse=True)

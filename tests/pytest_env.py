@@ -1,0 +1,13 @@
+"""Loaded with `-p tests.pytest_env` (see pyproject.toml) before Django is set up.
+
+The suite runs with DEBUG off, as production does; DEBUG off needs some SECRET_KEY.
+"""
+
+import os
+
+os.environ.setdefault("SECRET_KEY", "test-only-secret-key-not-for-production-use-0123456789abcdef")
+os.environ.setdefault("DEBUG", "0")
+# The test client speaks plain HTTP; HTTPS redirection is checked by `check --deploy` tests instead.
+os.environ.setdefault("SECURE_SSL_REDIRECT", "0")
+# Serve static files from the source folders, as `make run` does, without collectstatic.
+os.environ.setdefault("WHITENOISE_USE_FINDERS", "1")
