@@ -22,7 +22,8 @@ $(VENV)/.installed-dev: requirements.txt requirements-dev.txt | $(BIN)/python
 	@touch $(VENV)/.installed $@
 
 messages: $(VENV)/.installed
-	$(MANAGE) compilemessages --ignore=.venv --verbosity 0
+	@command -v msgfmt >/dev/null 2>&1 || { echo "msgfmt not found: install GNU gettext (Debian/Ubuntu: sudo apt-get install gettext)"; exit 1; }
+	DEBUG=1 $(MANAGE) compilemessages --ignore=.venv --verbosity 0
 
 run: $(VENV)/.installed messages
 	DEBUG=$${DEBUG:-1} $(MANAGE) migrate --no-input

@@ -17,7 +17,14 @@ def portal(request):
             url = reverse(entry.url_name)
         except NoReverseMatch:
             continue
-        items.append({"url": url, "label": entry.label, "active": request.path.startswith(url)})
+        items.append({"url": url, "label": entry.label, "active": False})
+    # One entry is the current section: the longest URL the path starts with (/partners/services/
+    # is "Services", not also "Partners").
+    current = max(
+        (item for item in items if request.path.startswith(item["url"])), key=lambda i: len(i["url"]), default=None
+    )
+    if current is not None:
+        current["active"] = True
     language = get_language() or settings.LANGUAGE_CODE
     other = "en" if language.startswith("ar") else "ar"
     return {

@@ -32,3 +32,11 @@ class VersionedFormMixin(forms.Form):
 
 class SearchForm(forms.Form):
     q = forms.CharField(label=_("Search"), required=False, max_length=200)
+
+
+def usable_filters(form: forms.Form) -> dict:
+    """The filters of a list page that parse; the others are reported beside the form and ignored."""
+    if not form.is_bound:
+        return {}
+    form.is_valid()
+    return form.cleaned_data

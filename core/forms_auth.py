@@ -1,5 +1,8 @@
 """Django's account forms with the portal's crispy layout."""
 
+from urllib.parse import urlsplit
+
+from django.conf import settings
 from django.contrib.auth import forms as auth_forms
 from django.db import transaction
 from django.template.loader import render_to_string
@@ -28,6 +31,13 @@ class PortalPasswordResetForm(auth_forms.PasswordResetForm):
         super().__init__(*args, **kwargs)
         self.fields["email"].widget.attrs["dir"] = "ltr"
         self.helper = form_helper(submit_label=_("Send me a reset link"))
+
+    def save(self, **kwargs):
+        # Links in emails point at SITE_URL, whatever host name the request came in on.
+        site = urlsplit(settings.SITE_URL)
+        kwargs["domain_override"] = site.netloc
+        kwargs["use_https"] = site.scheme == "https"
+        return super().save(**kwargs)
 
     def send_mail(
         self, subject_template_name, email_template_name, context, from_email, to_email, html_email_template_name=None

@@ -4,6 +4,7 @@ Counts live in the shared cache (the database cache by default), so every proces
 machine counts together.
 """
 
+from datetime import timedelta
 from functools import wraps
 
 from django.conf import settings
@@ -25,9 +26,24 @@ def client_ip(request) -> str:
     return request.META.get("REMOTE_ADDR", "")
 
 
-def _key(scope: str, request) -> str:
-    minute = timezone.now().strftime("%Y%m%d%H%M")
-    return f"ratelimit:{scope}:{client_ip(request)}:{minute}"
+def _bucket_key(scope: str, request, minute) -> str:
+    return f"ratelimit:{scope}:{client_ip(request)}:{minute.strftime('%Y%m%d%H%M')}"
+
+
+def _recent_failures(scope: str, request) -> tuple[float, str]:
+    """Failures over the last 60 seconds (sliding window), and the key of the current minute.
+
+    The previous minute's count is weighted by how much of it still lies within the window, so
+    that a burst across a minute boundary is counted as one burst.
+    """
+    now = timezone.now()
+    current = now.replace(second=0, microsecond=0)
+    previous = current - timedelta(minutes=1)
+    current_key = _bucket_key(scope, request, current)
+    counts = cache.get_many([current_key, _bucket_key(scope, request, previous)])
+    elapsed = (now - current).total_seconds() / 60
+    weighted = counts.get(current_key, 0) + sum(v for k, v in counts.items() if k != current_key) * (1 - elapsed)
+    return weighted, current_key
 
 
 def too_many_response(request) -> HttpResponse:
@@ -39,13 +55,13 @@ def too_many_response(request) -> HttpResponse:
 
 
 def rate_limited(scope: str, limit: int = FAILURES_PER_MINUTE):
-    """Answer 429 once an address has had `limit` 404s from this view within the current minute."""
+    """Answer 429 once an address has had `limit` 404s from this view within the last minute."""
 
     def decorator(view):
         @wraps(view)
         def wrapped(request, *args, **kwargs):
-            key = _key(scope, request)
-            if (cache.get(key) or 0) >= limit:
+            failures, key = _recent_failures(scope, request)
+            if failures >= limit:
                 return too_many_response(request)
             try:
                 response = view(request, *args, **kwargs)

@@ -22,6 +22,10 @@ def _row(*fields):
 
 
 class OrganizationForm(VersionedFormMixin, forms.ModelForm):
+    website = forms.URLField(
+        label=_("website"), required=False, assume_scheme="https", widget=forms.URLInput(attrs={"dir": "ltr"})
+    )
+
     class Meta:
         model = Organization
         fields = [

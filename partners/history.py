@@ -4,6 +4,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext
 
 from .models import Contact, Organization, ServiceOffering
 
@@ -31,7 +32,21 @@ def _display(record, model_field) -> str:
     return str(value)
 
 
-def _changes_for(history_qs, model, what: str, label_of) -> list[Change]:
+def _related_names_by_record(records: list, m2m_name: str, target: str) -> dict[int, str]:
+    """history_id -> the names the relation held at that record, in one query for all records."""
+    if not records:
+        return {}
+    through = getattr(records[0], m2m_name).model  # the historical through rows of this relation
+    names: dict[int, list[str]] = {record.history_id: [] for record in records}
+    rows = through.objects.filter(history_id__in=names).select_related(target)
+    for row in rows:
+        names[row.history_id].append(str(getattr(row, target)))
+    separator = pgettext("list separator", ", ")
+    return {history_id: separator.join(sorted(values)) for history_id, values in names.items()}
+
+
+def _changes_for(history_qs, model, what: str, label_of, m2m: tuple[tuple[str, str], ...] = ()) -> list[Change]:
+    """`m2m`: (relation on the model, field of the historical through row) pairs to compare too."""
     tracked = [
         f
         for f in model._meta.concrete_fields
@@ -39,7 +54,9 @@ def _changes_for(history_qs, model, what: str, label_of) -> list[Change]:
     ]
     changes = []
     previous_by_object = {}
-    for record in history_qs.select_related("history_user").order_by("history_date", "history_id"):
+    records = list(history_qs.select_related("history_user").order_by("history_date", "history_id"))
+    related = {name: _related_names_by_record(records, name, target) for name, target in m2m}
+    for record in records:
         previous = previous_by_object.get(record.id)
         diff = []
         if previous is not None and record.history_type == "~":
@@ -47,6 +64,10 @@ def _changes_for(history_qs, model, what: str, label_of) -> list[Change]:
                 old, new = _display(previous, model_field), _display(record, model_field)
                 if old != new:
                     diff.append((model_field.verbose_name, old, new))
+            for name in related:
+                old, new = related[name][previous.history_id], related[name][record.history_id]
+                if old != new:
+                    diff.append((model._meta.get_field(name).verbose_name, old, new))
         previous_by_object[record.id] = record
         if record.history_type == "~" and not diff:
             continue  # a save that changed nothing a person would read
@@ -70,6 +91,7 @@ def organization_changes(*, organization: Organization) -> list[Change]:
         Organization,
         str(_("organization")),
         lambda r: r.name_en if r.name_en and not r.name_ar else r.name_ar,
+        m2m=(("districts", "district"),),
     )
     changes += _changes_for(
         Contact.history.filter(organization_id=organization.pk), Contact, str(_("contact")), lambda r: r.full_name_ar
@@ -79,5 +101,6 @@ def organization_changes(*, organization: Organization) -> list[Change]:
         ServiceOffering,
         str(_("service")),
         lambda r: r.title_ar,
+        m2m=(("segments", "youthsegment"), ("sizes", "projectsize"), ("districts", "district")),
     )
     return sorted(changes, key=lambda change: change.when, reverse=True)

@@ -1,9 +1,11 @@
 import hashlib
 
 from django.conf import settings
+from django.contrib.postgres.search import TrigramWordSimilarity
 from django.core.exceptions import ValidationError
 from django.db import connections, models
 from django.db.models import Exists, OuterRef, Q
+from django.db.models.lookups import GreaterThanOrEqual
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -15,6 +17,10 @@ from core.text import normalize_search_text, search_terms
 
 # Shorter words would match too much by similarity.
 FUZZY_MIN_LENGTH = 4
+# pg_trgm's own bar (0.6, the `%>` operator) forgives a typo near the end of a word only: one letter
+# changed in the middle of a 6-letter word scores 0.4. Words at least this long get that lower bar.
+LONG_WORD_LENGTH = 6
+LONG_WORD_SIMILARITY = 0.4
 
 
 class Region(models.TextChoices):
@@ -99,6 +105,13 @@ class PartnerRole(models.TextChoices):
     BOTH = "both", _("Empowerment and lending")
 
 
+def _close_to(term: str) -> Q:
+    """Rows whose `search_text` has a word within about one typo of `term` (PostgreSQL only)."""
+    if len(term) >= LONG_WORD_LENGTH:
+        return Q(GreaterThanOrEqual(TrigramWordSimilarity(term, "search_text"), LONG_WORD_SIMILARITY))
+    return Q(search_text__trigram_word_similar=term)
+
+
 class OrganizationQuerySet(models.QuerySet):
     def visible_to(self, user) -> "OrganizationQuerySet":
         """Every portal role reads the directory; inactive organizations only for staff."""
@@ -125,13 +138,11 @@ class OrganizationQuerySet(models.QuerySet):
         fuzzy = connections[self.db].vendor == "postgresql"
         qs = self
         for term in search_terms(query):
-            contact_condition = Q(search_text__contains=term)
             condition = Q(search_text__contains=term)
             if fuzzy and len(term) >= FUZZY_MIN_LENGTH:
                 # pg_trgm: a word of the row close to the typed word also matches (one typo).
-                contact_condition |= Q(search_text__trigram_word_similar=term)
-                condition |= Q(search_text__trigram_word_similar=term)
-            contact_match = Contact.objects.filter(contact_condition, organization=OuterRef("pk"))
+                condition |= _close_to(term)
+            contact_match = Contact.objects.filter(condition, organization=OuterRef("pk"))
             qs = qs.filter(condition | Exists(contact_match))
         return qs
 
@@ -158,7 +169,9 @@ class Organization(TimeStampedModel, VersionedModel):
     search_text = models.TextField(editable=False, default="")
 
     objects = OrganizationQuerySet.as_manager()
-    history = HistoricalRecords(excluded_fields=["search_text", "version", "created_at", "updated_at"])
+    history = HistoricalRecords(
+        excluded_fields=["search_text", "version", "created_at", "updated_at"], m2m_fields=["districts"]
+    )
 
     class Meta:
         ordering = ["name_ar"]
@@ -287,7 +300,9 @@ class ServiceOffering(TimeStampedModel, VersionedModel):
     is_active = models.BooleanField(_("active"), default=True)
 
     objects = ServiceOfferingQuerySet.as_manager()
-    history = HistoricalRecords(excluded_fields=["version", "created_at", "updated_at"])
+    history = HistoricalRecords(
+        excluded_fields=["version", "created_at", "updated_at"], m2m_fields=["segments", "sizes", "districts"]
+    )
 
     class Meta:
         ordering = ["organization__name_ar", "kind", "pk"]

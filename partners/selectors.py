@@ -1,14 +1,16 @@
 """Reads of the partners registry that more than one view (or app) needs."""
 
-from django.db.models import Count, Exists, OuterRef, Prefetch, Q, QuerySet
+from django.db.models import Count, Exists, OuterRef, Prefetch, Q, QuerySet, Value
+from django.db.models.functions import Coalesce, Lower, NullIf
+from django.utils.translation import get_language
 
 from .models import Organization, ServiceOffering
 
 DIRECTORY_SORTS = {
-    "name": ("name_ar",),
-    "kind": ("kind", "name_ar"),
-    "role": ("role", "name_ar"),
-    "services": ("service_count", "name_ar"),
+    "name": ("display_name",),
+    "kind": ("kind", "display_name"),
+    "role": ("role", "display_name"),
+    "services": ("service_count", "display_name"),
     "updated": ("updated_at",),
 }
 
@@ -52,7 +54,8 @@ def organizations_directory(
         )
         qs = qs.filter(Exists(matching))
     return qs.annotate(
-        service_count=Count("services", filter=Q(services__is_active=True), distinct=True)
+        display_name=display_name_expression(),
+        service_count=Count("services", filter=Q(services__is_active=True), distinct=True),
     ).prefetch_related(
         "districts",
         Prefetch("services", queryset=ServiceOffering.objects.filter(is_active=True).only("organization_id", "kind")),
@@ -60,10 +63,16 @@ def organizations_directory(
 
 
 SERVICE_SORTS = {
-    "organization": ("organization__name_ar", "kind"),
-    "kind": ("kind", "organization__name_ar"),
-    "loan": ("loan_max_yer", "organization__name_ar"),
+    "organization": ("organization_name", "kind"),
+    "kind": ("kind", "organization_name"),
+    "loan": ("loan_max_yer", "organization_name"),
 }
+
+
+def display_name_expression(prefix: str = ""):
+    """The name rows are sorted by: the active language's name, the other one when it is blank."""
+    first, second = ("name_en", "name_ar") if (get_language() or "ar").startswith("en") else ("name_ar", "name_en")
+    return Lower(Coalesce(NullIf(f"{prefix}{first}", Value("")), f"{prefix}{second}"))
 
 
 def services_catalogue(*, user, kind: str = "", segment=None, size=None, district=None, q: str = "") -> QuerySet:
@@ -73,4 +82,8 @@ def services_catalogue(*, user, kind: str = "", segment=None, size=None, distric
     )
     if q:
         qs = qs.filter(organization__in=Organization.objects.search(q))
-    return qs.select_related("organization").prefetch_related("segments", "sizes", "districts")
+    return (
+        qs.annotate(organization_name=display_name_expression("organization__"))
+        .select_related("organization")
+        .prefetch_related("segments", "sizes", "districts")
+    )

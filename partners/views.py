@@ -10,7 +10,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from core.access import is_agency_staff, portal_user_required, staff_required
-from core.forms import form_helper
+from core.forms import form_helper, usable_filters
 from core.lists import paginate, sort_queryset
 from core.ratelimit import rate_limited
 
@@ -33,13 +33,13 @@ def _form_error_from(form, error: ValidationError) -> None:
 @portal_user_required
 def directory(request):
     form = DirectoryFilterForm(request.GET or None)
-    filters = form.cleaned_data if form.is_valid() else {}
+    filters = usable_filters(form)
     qs = organizations_directory(
         user=request.user, **{k: v for k, v in filters.items() if k != "sort" and v not in (None, "")}
     )
     qs, sorting = sort_queryset(qs, request.GET.get("sort"), DIRECTORY_SORTS, default="name")
     page = paginate(request, qs)
-    filtered = any(v not in (None, "") for k, v in filters.items() if k != "sort")
+    filtered = bool(form.errors) or any(v not in (None, "") for k, v in filters.items() if k != "sort")
     return render(
         request,
         "partners/directory.html",
@@ -56,7 +56,7 @@ def directory(request):
 @portal_user_required
 def services_list(request):
     form = DirectoryFilterForm(request.GET or None)
-    filters = form.cleaned_data if form.is_valid() else {}
+    filters = usable_filters(form)
     qs = services_catalogue(
         user=request.user,
         q=filters.get("q") or "",
@@ -67,7 +67,9 @@ def services_list(request):
     )
     qs, sorting = sort_queryset(qs, request.GET.get("sort"), SERVICE_SORTS, default="organization")
     page = paginate(request, qs)
-    filtered = any(v not in (None, "") for k, v in filters.items() if k not in ("sort", "kind", "role"))
+    filtered = bool(form.errors) or any(
+        v not in (None, "") for k, v in filters.items() if k not in ("sort", "kind", "role")
+    )
     return render(
         request, "partners/services.html", {"form": form, "page": page, "sorting": sorting, "filtered": filtered}
     )

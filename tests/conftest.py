@@ -14,6 +14,8 @@ def _english_free_defaults(settings):
     # Tests run against the embedded defaults whatever the developer's shell exports.
     settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
     settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+    # Hashing every persona's password with production's cost would take most of the suite's time.
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
     settings.STORAGES = {
         **settings.STORAGES,
         "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
@@ -101,3 +103,18 @@ def client_as(personas):
 
 
 ON_POSTGRES = os.environ.get("DATABASE_URL", "").startswith(("postgres://", "postgresql://", "pgsql://"))
+
+
+@pytest.fixture
+def access_world(personas, org_a, org_b):
+    """The objects the access table's URLs point to (see tests/access/__init__.py)."""
+    from tests.access import build_world
+
+    return build_world(
+        staff=personas["staff"],
+        member_a=personas["member_a"],
+        member_b=personas["member_b"],
+        governor=personas["governor"],
+        org_a=org_a,
+        org_b=org_b,
+    )

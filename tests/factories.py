@@ -12,8 +12,10 @@ from partners.models import (
     Organization,
     OrganizationKind,
     PartnerRole,
+    ProjectSize,
     ServiceKind,
     ServiceOffering,
+    YouthSegment,
 )
 
 PASSWORD = "a-long-test-password"
@@ -49,6 +51,11 @@ class OrganizationFactory(factory.django.DjangoModelFactory):
     role = PartnerRole.BOTH
     is_active = True
 
+    @factory.post_generation
+    def districts(self, create, extracted, **kwargs):
+        if create and extracted:
+            self.districts.set(extracted)
+
 
 class ContactFactory(factory.django.DjangoModelFactory):
     class Meta:
@@ -69,6 +76,21 @@ class ServiceOfferingFactory(factory.django.DjangoModelFactory):
     title_ar = factory.Sequence(lambda n: f"خدمة {n}")
     title_en = factory.Sequence(lambda n: f"Service {n}")
 
+    @factory.post_generation
+    def segments(self, create, extracted, **kwargs):
+        if create and extracted:
+            self.segments.set(extracted)
+
+    @factory.post_generation
+    def sizes(self, create, extracted, **kwargs):
+        if create and extracted:
+            self.sizes.set(extracted)
+
+    @factory.post_generation
+    def districts(self, create, extracted, **kwargs):
+        if create and extracted:
+            self.districts.set(extracted)
+
 
 def staff_user(**kwargs):
     return UserFactory(groups=[AGENCY_STAFF_GROUP], is_staff=True, **kwargs)
@@ -86,3 +108,13 @@ def member_of(organization, **kwargs):
 
 def district(name_ar: str = "المكلا") -> District:
     return District.objects.get(name_ar=name_ar)
+
+
+def segment(code: str) -> YouthSegment:
+    """One of the seed's youth segments (a data migration creates them): university_graduates..."""
+    return YouthSegment.objects.get(code=code)
+
+
+def size(code: str) -> ProjectSize:
+    """A project size from the data migration: micro or small."""
+    return ProjectSize.objects.get(code=code)

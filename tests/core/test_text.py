@@ -1,0 +1,73 @@
+"""core.text: the one normalisation that stored search columns and typed queries share."""
+
+import pytest
+
+from core.text import normalize_search_text, search_terms
+
+
+@pytest.mark.parametrize(
+    ("typed", "stored"),
+    [
+        ("أحمد", "احمد"),  # hamza above
+        ("إبراهيم", "ابراهيم"),  # hamza below
+        ("آمنة", "امنه"),  # madda, and taa marbuta
+        ("ٱلصندوق", "صندوق"),  # alef wasla, then the article
+        ("مؤسسة", "موسسه"),  # waw with hamza
+        ("رئيس", "رييس"),  # yaa with hamza
+    ],
+)
+def test_hamza_forms_are_folded_to_the_bare_letter(typed, stored):
+    assert normalize_search_text(typed) == stored
+
+
+def test_diacritics_are_removed():
+    assert normalize_search_text("بَاحِيدَان") == "باحيدان"
+    assert normalize_search_text("مُحَمَّدٌ") == "محمد"
+
+
+def test_tatweel_is_removed():
+    assert normalize_search_text("باحيـــدان") == "باحيدان"
+
+
+def test_taa_marbuta_and_haa_are_the_same_letter():
+    assert normalize_search_text("مؤسسة") == normalize_search_text("مؤسسه")
+
+
+def test_alef_maqsura_and_yaa_are_the_same_letter():
+    assert normalize_search_text("مصطفى") == normalize_search_text("مصطفي") == "مصطفي"
+
+
+def test_the_article_is_removed_at_the_start_of_each_word():
+    assert normalize_search_text("الصندوق الاجتماعي للتنمية") == "صندوق اجتماعي للتنميه"
+
+
+def test_the_article_is_kept_when_the_word_would_be_too_short_or_is_inside_a_word():
+    assert normalize_search_text("الا") == "الا"  # would leave one letter
+    assert normalize_search_text("خالد") == "خالد"  # "ال" inside the word
+
+
+def test_arabic_indic_digits_become_ascii_digits():
+    assert normalize_search_text("٢٠١٧") == "2017"
+    assert normalize_search_text("۱۲") == "12"  # Eastern (Persian) forms
+
+
+def test_latin_text_is_casefolded():
+    assert normalize_search_text("SMEPS Straße") == "smeps strasse"
+
+
+def test_punctuation_separates_words():
+    assert normalize_search_text("(SMEPS) - فرع حضرموت") == "smeps فرع حضرموت"
+
+
+@pytest.mark.parametrize("empty", [None, "", "   ", "-"])
+def test_empty_input_gives_empty_text(empty):
+    assert normalize_search_text(empty) == ""
+
+
+def test_search_terms_are_the_normalised_words_of_the_query():
+    assert search_terms("  الصندوقُ   الدوّار ") == ["صندوق", "دوار"]
+
+
+def test_search_terms_of_an_empty_query_are_none():
+    assert search_terms("") == []
+    assert search_terms(None) == []
