@@ -44,9 +44,10 @@ format: $(VENV)/.installed-dev
 check: $(VENV)/.installed-dev messages
 	DEBUG=1 $(MANAGE) makemigrations --check --dry-run
 	DEBUG=1 $(MANAGE) check
+	$(BIN)/python scripts/check_messages.py
 
 makemessages: $(VENV)/.installed
-	$(MANAGE) makemessages -l ar --ignore=.venv --ignore=node_modules --no-obsolete
+	DEBUG=1 $(MANAGE) makemessages -l ar --ignore=.venv --ignore=node_modules --ignore=screenshots --ignore=staticfiles --ignore=var --no-obsolete
 
 bench: $(VENV)/.installed-dev messages
 	DEBUG=1 $(BIN)/python -m bench

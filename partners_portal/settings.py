@@ -57,6 +57,8 @@ INSTALLED_APPS = [
     "django_tasks_db",
     "core",
     "partners",
+    "surveys",
+    "meetings",
     "demo",
 ]
 

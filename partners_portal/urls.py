@@ -17,6 +17,8 @@ urlpatterns = [
 urlpatterns += i18n_patterns(
     path("", include("core.urls")),
     path("partners/", include("partners.urls")),
+    path("surveys/", include("surveys.urls")),
+    path("meetings/", include("meetings.urls")),
     path("admin/", admin.site.urls),
     prefix_default_language=True,
 )

@@ -11,3 +11,5 @@ os.environ.setdefault("DEBUG", "0")
 os.environ.setdefault("SECURE_SSL_REDIRECT", "0")
 # Serve static files from the source folders, as `make run` does, without collectstatic.
 os.environ.setdefault("WHITENOISE_USE_FINDERS", "1")
+# Browser tests drive a live server from Playwright's sync API, which runs an event loop.
+os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")

@@ -3,7 +3,9 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
 from demo import users
+from meetings import demo as meetings_demo
 from partners import demo as partners_demo
+from surveys import demo as surveys_demo
 
 
 class Command(BaseCommand):
@@ -21,8 +23,10 @@ class Command(BaseCommand):
                 "Use --no-logins to load only the demo data."
             )
         with transaction.atomic():
-            partners_demo.load()
+            organizations = partners_demo.load()
             logins = [] if no_logins else users.load()
+            surveys_demo.load(organizations)
+            meetings_demo.load(organizations)
         self.stdout.write(self.style.SUCCESS("Demo data loaded."))
         if logins:
             self.stdout.write("")
