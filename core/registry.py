@@ -27,8 +27,21 @@ class HomePanel:
     order: int = 100
 
 
+@dataclass(frozen=True)
+class PageSection:
+    """A section another app adds to a page of this one (e.g. an organization's meetings).
+
+    `render(request, obj) -> (template_name, context) | None`; None hides it for that user.
+    """
+
+    page: str
+    render: Callable
+    order: int = 100
+
+
 _nav: list[NavEntry] = []
 _panels: list[HomePanel] = []
+_sections: list[PageSection] = []
 
 
 def register_nav(entry: NavEntry) -> None:
@@ -49,3 +62,22 @@ def register_home_panel(panel: HomePanel) -> None:
 
 def home_panels() -> list[HomePanel]:
     return list(_panels)
+
+
+def register_section(section: PageSection) -> None:
+    if section not in _sections:
+        _sections.append(section)
+        _sections.sort(key=lambda item: item.order)
+
+
+def render_sections(page: str, request, obj) -> list[dict]:
+    """The sections other apps add to `page` for this request, as {"template": ..., **context}."""
+    rendered = []
+    for section in _sections:
+        if section.page != page:
+            continue
+        result = section.render(request, obj)
+        if result is not None:
+            template_name, context = result
+            rendered.append({"template": template_name, **context})
+    return rendered

@@ -6,19 +6,38 @@ from datetime import datetime
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext
 
+from core.models import bilingual
+
 from .models import Contact, Organization, ServiceOffering
 
-_ACTIONS = {"+": _("created"), "~": _("changed"), "-": _("deleted")}
+_ACTIONS = {"+": "created", "~": "changed", "-": "deleted"}
+
+# Whole sentences, so that each language can make the verb agree with the noun.
+_SUMMARIES = {
+    ("organization", "created"): _("Organization “%(name)s” was added."),
+    ("organization", "changed"): _("Organization “%(name)s” was changed."),
+    ("organization", "deleted"): _("Organization “%(name)s” was deleted."),
+    ("contact", "created"): _("Contact “%(name)s” was added."),
+    ("contact", "changed"): _("Contact “%(name)s” was changed."),
+    ("contact", "deleted"): _("Contact “%(name)s” was deleted."),
+    ("service", "created"): _("Service “%(name)s” was added."),
+    ("service", "changed"): _("Service “%(name)s” was changed."),
+    ("service", "deleted"): _("Service “%(name)s” was deleted."),
+}
 
 
 @dataclass
 class Change:
     when: datetime
     who: object
-    what: str  # the kind of record: organization, contact, service
+    what: str  # the kind of record: "organization", "contact" or "service"
     label: str  # the record's name at that time
-    action: str
+    action: str  # "created", "changed" or "deleted"
     fields: list = field(default_factory=list)  # (verbose name, old, new)
+
+    @property
+    def summary(self) -> str:
+        return _SUMMARIES[(self.what, self.action)] % {"name": self.label}
 
 
 def _display(record, model_field) -> str:
@@ -77,7 +96,7 @@ def _changes_for(history_qs, model, what: str, label_of, m2m: tuple[tuple[str, s
                 who=record.history_user,
                 what=what,
                 label=label_of(record),
-                action=str(_ACTIONS.get(record.history_type, record.history_type)),
+                action=_ACTIONS[record.history_type],
                 fields=diff,
             )
         )
@@ -89,18 +108,18 @@ def organization_changes(*, organization: Organization) -> list[Change]:
     changes = _changes_for(
         Organization.history.filter(id=organization.pk),
         Organization,
-        str(_("organization")),
-        lambda r: r.name_en if r.name_en and not r.name_ar else r.name_ar,
+        "organization",
+        lambda r: bilingual(r, "name"),
         m2m=(("districts", "district"),),
     )
     changes += _changes_for(
-        Contact.history.filter(organization_id=organization.pk), Contact, str(_("contact")), lambda r: r.full_name_ar
+        Contact.history.filter(organization_id=organization.pk), Contact, "contact", lambda r: bilingual(r, "full_name")
     )
     changes += _changes_for(
         ServiceOffering.history.filter(organization_id=organization.pk),
         ServiceOffering,
-        str(_("service")),
-        lambda r: r.title_ar,
+        "service",
+        lambda r: bilingual(r, "title"),
         m2m=(("segments", "youthsegment"), ("sizes", "projectsize"), ("districts", "district")),
     )
     return sorted(changes, key=lambda change: change.when, reverse=True)

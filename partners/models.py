@@ -284,9 +284,9 @@ class ServiceOffering(TimeStampedModel, VersionedModel):
     organization = models.ForeignKey(
         Organization, verbose_name=_("organization"), related_name="services", on_delete=models.CASCADE
     )
-    kind = models.CharField(_("service"), max_length=20, choices=ServiceKind.choices)
-    title_ar = models.CharField(_("title (Arabic)"), max_length=200)
-    title_en = models.CharField(_("title (English)"), max_length=200, blank=True)
+    kind = models.CharField(_("kind of service"), max_length=20, choices=ServiceKind.choices)
+    title_ar = models.CharField(_("service name (Arabic)"), max_length=200)
+    title_en = models.CharField(_("service name (English)"), max_length=200, blank=True)
     segments = models.ManyToManyField(YouthSegment, verbose_name=_("youth segments"), blank=True)
     sizes = models.ManyToManyField(ProjectSize, verbose_name=_("project sizes"), blank=True)
     districts = models.ManyToManyField(District, verbose_name=_("districts"), blank=True)

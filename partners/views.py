@@ -5,7 +5,7 @@ from django.core.exceptions import ValidationError
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
-from django.utils.translation import get_language
+from django.utils.translation import get_language, ngettext
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -13,6 +13,7 @@ from core.access import is_agency_staff, portal_user_required, staff_required
 from core.forms import form_helper, usable_filters
 from core.lists import paginate, sort_queryset
 from core.ratelimit import rate_limited
+from core.registry import render_sections
 
 from . import services
 from .forms import ContactForm, DirectoryFilterForm, MemberInviteForm, OrganizationForm, ServiceOfferingForm
@@ -89,6 +90,8 @@ def organization_detail(request, pk: int):
         "can_edit": can_edit,
         "is_staff": is_agency_staff(request.user),
     }
+    # Other apps' sections (its meetings, its questionnaires...), without partners importing them.
+    context["sections"] = render_sections("organization_detail", request, organization)
     if is_agency_staff(request.user):
         context["memberships"] = organization.memberships.select_related("user")
         context["invitations"] = organization.member_invitations.usable().select_related("invited_by")
@@ -296,7 +299,12 @@ def member_invite(request, org_pk: int):
         else:
             messages.success(
                 request,
-                _("An invitation was emailed to %(email)s. The link works for 7 days.") % {"email": invitation.email},
+                ngettext(
+                    "An invitation was emailed to %(email)s. The link works for %(days)s day.",
+                    "An invitation was emailed to %(email)s. The link works for %(days)s days.",
+                    services.MEMBER_INVITATION_DAYS,
+                )
+                % {"email": invitation.email, "days": services.MEMBER_INVITATION_DAYS},
             )
             return redirect(organization)
     return render(

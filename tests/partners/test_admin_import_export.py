@@ -26,13 +26,14 @@ CSV, XLSX = "0", "1"  # the admin's format choices, in the order the admin offer
 ARABIC = {
     "name (Arabic)": "الاسم بالعربية",
     "name (English)": "الاسم بالإنجليزية",
+    "short name": "الاسم المختصر",
     "kind": "النوع",
     "partner role": "دور الشريك",
     "districts served": "المديريات المخدومة",
     "organization": "الجهة",
     "full name (Arabic)": "الاسم الكامل بالعربية",
-    "service": "الخدمة",
-    "title (Arabic)": "العنوان بالعربية",
+    "kind of service": "نوع الخدمة",
+    "service name (Arabic)": "اسم الخدمة بالعربية",
     "smallest loan (YER)": "أصغر قرض (ريال)",
     "largest loan (YER)": "أكبر قرض (ريال)",
     "Bank": "بنك",
@@ -136,7 +137,7 @@ def test_a_csv_export_under_arabic_has_the_arabic_headers_and_labels(staff_clien
     _organization_with_districts(name_ar="بنك الأمل", name_en="Al-Amal Bank")
     rows = read_csv(export(staff_client, "ar", Organization, OrganizationResource, CSV))
     header = rows[0]
-    assert header[:5] == ["الاسم بالعربية", "الاسم بالإنجليزية", "short name", "النوع", "دور الشريك"]
+    assert header[:5] == ["الاسم بالعربية", "الاسم بالإنجليزية", "الاسم المختصر", "النوع", "دور الشريك"]
     line = dict(zip(header, rows[1], strict=True))
     assert line["الاسم بالعربية"] == "بنك الأمل"
     assert line["النوع"] == "بنك"
@@ -149,10 +150,10 @@ def test_an_xlsx_export_under_english_has_the_english_headers_and_loans_as_numbe
     service.segments.set([factories.segment("university_graduates")])
     sheet = read_xlsx(export(staff_client, "en", ServiceOffering, ServiceOfferingResource, XLSX))
     header = [cell.value for cell in sheet[1]]
-    assert header[:4] == ["organization", "service", "title (Arabic)", "title (English)"]
+    assert header[:4] == ["organization", "kind of service", "service name (Arabic)", "service name (English)"]
     line = dict(zip(header, sheet[2], strict=True))
     assert line["organization"].value == org_a.name_ar
-    assert line["service"].value == "Loan"
+    assert line["kind of service"].value == "Loan"
     assert line["youth segments"].value == "University graduates"
     assert (line["smallest loan (YER)"].value, line["smallest loan (YER)"].data_type) == (500000, "n")
     assert (line["largest loan (YER)"].value, line["largest loan (YER)"].data_type) == (5000000, "n")
@@ -383,7 +384,13 @@ def _import(resource_class, rows, *, language="en", dry_run=False):
         pytest.param(
             ServiceOfferingResource,
             [
-                ["organization", "service", "title (Arabic)", "smallest loan (YER)", "largest loan (YER)"],
+                [
+                    "organization",
+                    "kind of service",
+                    "service name (Arabic)",
+                    "smallest loan (YER)",
+                    "largest loan (YER)",
+                ],
                 ["مؤسسة العون للتنمية", "loan", "قرض أول", "1000", "5000"],
                 ["مؤسسة العون للتنمية", "loan", "قرض ثان", "9000", "5000"],
             ],
@@ -410,8 +417,11 @@ def test_a_file_without_the_arabic_name_column_is_refused_as_a_whole(db):
     result, messages = _import(
         OrganizationResource, [["name (English)", "kind"], ["First", "bank"], ["Second", "bank"]]
     )
+    with translation.override("ar"):
+        arabic_header = str(Organization._meta.get_field("name_ar").verbose_name)
     assert messages == [
-        "The file has no “name (Arabic)” column; its header may be written as: “name (Arabic)” / “name_ar”."
+        "The file has no “name (Arabic)” column; its header may be written as: "
+        f"“{arabic_header}” / “name (Arabic)” / “name_ar”."
     ]
     assert not result.invalid_rows
     assert not Organization.objects.exists()
@@ -463,7 +473,9 @@ def test_a_row_repeated_in_the_file_updates_the_row_created_above_it(org_a):
 
 def test_an_import_looks_up_names_once_whatever_the_number_of_rows(org_a):
     def lookups(rows: int) -> dict[str, int]:
-        lines = [["organization", "service", "title (Arabic)", "youth segments", "project sizes", "districts"]]
+        lines = [
+            ["organization", "kind of service", "service name (Arabic)", "youth segments", "project sizes", "districts"]
+        ]
         lines += [
             [org_a.name_ar, "loan", f"قرض {n}", "university_graduates", "micro", "Sayun; Tarim"] for n in range(rows)
         ]

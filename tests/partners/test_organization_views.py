@@ -347,7 +347,9 @@ def test_the_history_lists_who_changed_what(staff, staff_client, member_a_client
     staff.save()
     old_name = org_a.name_en
     staff_client.post(url("organization_edit", org_a.pk), organization_data(org_a, name_en="Al-Awn Foundation"))
-    member_a_client.post(url("contact_create", org_a.pk), contact_data(full_name_ar="خولة سالم"))
+    member_a_client.post(
+        url("contact_create", org_a.pk), contact_data(full_name_ar="خولة سالم", full_name_en="Khawla Salem")
+    )
 
     with translation.override("en"):
         response = staff_client.get(reverse("partners:organization_history", args=[org_a.pk]))
@@ -364,7 +366,10 @@ def test_the_history_lists_who_changed_what(staff, staff_client, member_a_client
         ]
     assert "Awsina Bahaidan" in html
     assert old_name in html and "Al-Awn Foundation" in html
-    assert "خولة سالم" in html
+    assert "Contact “Khawla Salem” was added." in html  # the English page names records in English
+    with translation.override("ar"):
+        arabic = staff_client.get(reverse("partners:organization_history", args=[org_a.pk])).content.decode()
+    assert "خولة سالم" in arabic
     assert "system" in html  # the organization was created outside a request
 
 
