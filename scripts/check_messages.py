@@ -12,7 +12,7 @@ import tempfile
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-IGNORE = [".venv", "node_modules", "screenshots", "staticfiles", "var"]
+IGNORE = [".venv", "node_modules", "screenshots", "staticfiles", "var", "tests", "bench", "scripts"]
 
 
 def catalogues() -> list[Path]:
