@@ -16,7 +16,6 @@ from django.conf import settings
 from django.core.exceptions import NON_FIELD_ERRORS, FieldDoesNotExist, ValidationError
 from django.db import models
 from django.utils import translation
-from django.utils.formats import sanitize_separators
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from import_export import fields, resources, widgets
@@ -24,7 +23,7 @@ from import_export.instance_loaders import BaseInstanceLoader
 from import_export.results import Result, RowResult
 
 from core.exports import escape_formula, unescape_formula
-from core.text import normalize_search_text
+from core.text import normalize_search_text, plain_number_text
 
 logger = logging.getLogger(__name__)
 
@@ -84,7 +83,7 @@ class WholeNumberWidget(widgets.IntegerWidget):
         if isinstance(value, bool) or len(text) > _MAX_NUMBER_LENGTH:
             raise ValueError(problem)
         try:
-            number = Decimal(sanitize_separators(text))
+            number = Decimal(plain_number_text(text))
         except (InvalidOperation, ValueError, TypeError):
             raise ValueError(problem) from None
         if not number.is_finite() or number != number.to_integral_value():

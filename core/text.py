@@ -53,3 +53,26 @@ def normalize_search_text(text: str | None) -> str:
 def search_terms(query: str | None) -> list[str]:
     """Split a typed query into normalised words; every word must match for a row to match."""
     return [word for word in normalize_search_text(query).split(" ") if word]
+
+
+# Arabic-Indic and Eastern Arabic-Indic digits, the Arabic decimal separator, the minus sign.
+_NUMBER_CHARACTERS = str.maketrans(
+    {
+        **{chr(0x0660 + i): str(i) for i in range(10)},
+        **{chr(0x06F0 + i): str(i) for i in range(10)},
+        "\u066b": ".",
+        "\u2212": "-",
+    }
+)
+# Thousands separators people type: comma, Arabic comma and thousands separator, spaces, apostrophe.
+_NUMBER_GROUPING = re.compile("[,\u060c\u066c\u00a0\u202f '’]")
+
+
+def ascii_digits(text: str) -> str:
+    """`text` with Arabic-Indic digits (and the Arabic decimal separator) written in ASCII."""
+    return text.translate(_NUMBER_CHARACTERS)
+
+
+def plain_number_text(text: str) -> str:
+    """A typed number as Decimal() reads it: "١٬٥٠٠٬٠٠٠" and "1,500,000" both give "1500000"."""
+    return _NUMBER_GROUPING.sub("", ascii_digits(text.strip()))

@@ -29,6 +29,9 @@ if not SECRET_KEY:
         )
     SECRET_KEY = "insecure-development-key-only-used-with-DEBUG-on"  # noqa: S105
 
+# Earlier keys, still accepted for signatures (sessions, questionnaire links) while rotating SECRET_KEY.
+SECRET_KEY_FALLBACKS = env.list("SECRET_KEY_FALLBACKS", default=[])
+
 ALLOWED_HOSTS = env.list("ALLOWED_HOSTS", default=["127.0.0.1", "localhost", "testserver"] if DEBUG else [])
 CSRF_TRUSTED_ORIGINS = env.list("CSRF_TRUSTED_ORIGINS", default=[])
 
@@ -128,7 +131,9 @@ USE_I18N = True
 TIME_ZONE = "Asia/Aden"
 USE_TZ = True
 FORMAT_MODULE_PATH = ["partners_portal.formats"]
-USE_THOUSAND_SEPARATOR = True
+# Numbers are grouped where they are shown as amounts (the `yer` filter, floatformat "g"), never by
+# default: a grouped default turns ids in URLs and HTML ids into "1,234".
+USE_THOUSAND_SEPARATOR = False
 LANGUAGE_COOKIE_NAME = "portal_language"
 LANGUAGE_COOKIE_AGE = 60 * 60 * 24 * 365
 

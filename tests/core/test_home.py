@@ -25,13 +25,13 @@ def test_anonymous_visitors_are_offered_to_sign_in_and_no_sections(anonymous_cli
 
 @pytest.mark.parametrize("persona", ["member_a", "governor"])
 def test_partner_members_and_the_governors_office_see_the_registry_but_not_the_admin(persona, client_as):
-    html = client_as(persona).get("/ar/").content.decode()
-    assert nav_links(html) == ["/ar/partners/", "/ar/partners/services/"]
+    links = nav_links(client_as(persona).get("/ar/").content.decode())
+    assert links[:2] == ["/ar/partners/", "/ar/partners/services/"] and "/ar/admin/" not in links
 
 
 def test_staff_also_see_the_administration(staff_client):
     links = nav_links(staff_client.get("/ar/").content.decode())
-    assert links == ["/ar/partners/", "/ar/partners/services/", "/ar/admin/"]
+    assert links[:2] == ["/ar/partners/", "/ar/partners/services/"] and links[-1] == "/ar/admin/"
 
 
 @pytest.mark.parametrize(

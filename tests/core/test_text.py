@@ -2,7 +2,7 @@
 
 import pytest
 
-from core.text import normalize_search_text, search_terms
+from core.text import normalize_search_text, plain_number_text, search_terms
 
 
 @pytest.mark.parametrize(
@@ -71,3 +71,18 @@ def test_search_terms_are_the_normalised_words_of_the_query():
 def test_search_terms_of_an_empty_query_are_none():
     assert search_terms("") == []
     assert search_terms(None) == []
+
+
+@pytest.mark.parametrize(
+    ("typed", "plain"),
+    [
+        ("1,500,000", "1500000"),
+        ("١٬٥٠٠٬٠٠٠", "1500000"),
+        ("۱۲۳", "123"),
+        ("12٫5", "12.5"),
+        (" 2 000 ", "2000"),
+        ("\u22125", "-5"),
+    ],
+)
+def test_a_typed_number_reads_the_same_in_either_script_and_with_separators(typed, plain):
+    assert plain_number_text(typed) == plain

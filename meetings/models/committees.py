@@ -1,0 +1,130 @@
+"""Committees (formed at a meeting, with members and a deadline) and workshop registrations."""
+
+from django.conf import settings
+from django.db import models
+from django.db.models import Exists, OuterRef, Q
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from core.access import is_agency_staff, is_governor_office, partner_organization_id
+from core.models import TimeStampedModel, VersionedModel, bilingual
+from partners.models import Contact, Organization
+
+from .meetings import Meeting
+
+# One organization registers at most this many names for a workshop.
+MAX_REGISTRATION_NAMES = 25
+
+
+class CommitteeQuerySet(models.QuerySet):
+    def visible_to(self, user) -> "CommitteeQuerySet":
+        """Staff and the governor's office: all. A partner member: committees their organization
+        (or one of its people) sits on, and those formed at or meeting in a meeting they see."""
+        if is_agency_staff(user) or is_governor_office(user):
+            return self
+        org_id = partner_organization_id(user)
+        if org_id is None:
+            return self.none()
+        visible_meetings = Meeting.objects.visible_to(user)
+        member_org = Committee.member_organizations.through.objects.filter(
+            committee=OuterRef("pk"), organization_id=org_id
+        )
+        member_person = Committee.member_contacts.through.objects.filter(
+            committee=OuterRef("pk"), contact__organization_id=org_id
+        )
+        meets = visible_meetings.filter(committee=OuterRef("pk"))
+        return self.filter(
+            Exists(member_org) | Exists(member_person) | Exists(meets) | Q(formed_at__in=visible_meetings.values("pk"))
+        )
+
+    def editable_by(self, user) -> "CommitteeQuerySet":
+        return self if is_agency_staff(user) else self.none()
+
+
+class Committee(TimeStampedModel, VersionedModel):
+    name_ar = models.CharField(_("name (Arabic)"), max_length=200)
+    name_en = models.CharField(_("name (English)"), max_length=200, blank=True)
+    purpose_ar = models.TextField(_("purpose (Arabic)"), blank=True)
+    purpose_en = models.TextField(_("purpose (English)"), blank=True)
+    formed_at = models.ForeignKey(
+        Meeting,
+        verbose_name=_("formed at"),
+        related_name="committees_formed",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        help_text=_("The meeting that formed the committee."),
+    )
+    deadline = models.DateField(_("deadline"), null=True, blank=True)
+    is_done = models.BooleanField(_("done"), default=False)
+    member_organizations = models.ManyToManyField(
+        Organization, verbose_name=_("member organizations"), related_name="committees", blank=True
+    )
+    member_contacts = models.ManyToManyField(
+        Contact, verbose_name=_("member people"), related_name="committees", blank=True
+    )
+
+    objects = CommitteeQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["is_done", "deadline", "pk"]
+        verbose_name = _("committee")
+        verbose_name_plural = _("committees")
+
+    def __str__(self):
+        return self.name
+
+    def get_absolute_url(self):
+        return reverse("meetings:committee_detail", args=[self.pk])
+
+    @property
+    def name(self) -> str:
+        return bilingual(self, "name")
+
+    @property
+    def purpose(self) -> str:
+        return bilingual(self, "purpose")
+
+    @property
+    def is_overdue(self) -> bool:
+        return not self.is_done and self.deadline is not None and self.deadline < timezone.localdate()
+
+
+class WorkshopRegistration(TimeStampedModel):
+    """The names an invited organization registers for a workshop; one registration per organization."""
+
+    meeting = models.ForeignKey(
+        Meeting, verbose_name=_("workshop"), related_name="registrations", on_delete=models.CASCADE
+    )
+    organization = models.ForeignKey(
+        Organization, verbose_name=_("organization"), related_name="workshop_registrations", on_delete=models.PROTECT
+    )
+    registered_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("registered by"),
+        related_name="+",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+    )
+    attendee_names = models.TextField(_("names of who will come"), help_text=_("One name per line."))
+    count = models.PositiveSmallIntegerField(_("number of people"))
+
+    class Meta:
+        ordering = ["organization__name_ar"]
+        verbose_name = _("workshop registration")
+        verbose_name_plural = _("workshop registrations")
+        constraints = [
+            models.UniqueConstraint(fields=["meeting", "organization"], name="registration_one_per_organization"),
+            models.CheckConstraint(
+                condition=Q(count__gte=1, count__lte=MAX_REGISTRATION_NAMES), name="registration_count_in_range"
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.meeting} - {self.organization}"
+
+    @property
+    def names(self) -> list[str]:
+        return [line.strip() for line in self.attendee_names.splitlines() if line.strip()]
