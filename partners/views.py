@@ -10,7 +10,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from core.access import is_agency_staff, portal_user_required, staff_required
-from core.forms import form_helper, usable_filters
+from core.forms import form_error_from, form_helper, usable_filters
 from core.lists import paginate, sort_queryset
 from core.ratelimit import rate_limited
 from core.registry import render_sections
@@ -20,15 +20,6 @@ from .forms import ContactForm, DirectoryFilterForm, MemberInviteForm, Organizat
 from .history import organization_changes
 from .models import Contact, Membership, Organization, ServiceOffering
 from .selectors import DIRECTORY_SORTS, SERVICE_SORTS, organizations_directory, services_catalogue
-
-
-def _form_error_from(form, error: ValidationError) -> None:
-    """Attach a service's ValidationError to the form so the user sees it beside the fields."""
-    if hasattr(error, "error_dict"):
-        for field, errors in error.error_dict.items():
-            form.add_error(field if field in form.fields else None, errors)
-    else:
-        form.add_error(None, error)
 
 
 @portal_user_required
@@ -109,7 +100,7 @@ def organization_create(request):
                 districts=form.cleaned_data["districts"],
             )
         except ValidationError as error:
-            _form_error_from(form, error)
+            form_error_from(form, error)
         else:
             messages.success(request, _("The organization was added."))
             return redirect(organization)
@@ -128,7 +119,7 @@ def organization_edit(request, pk: int):
                 districts=form.cleaned_data["districts"],
             )
         except ValidationError as error:
-            _form_error_from(form, error)
+            form_error_from(form, error)
         else:
             messages.success(request, _("The changes were saved."))
             return redirect(organization)
@@ -160,7 +151,7 @@ def contact_create(request, org_pk: int):
         try:
             services.contact_save(contact=contact, expected_version=None)
         except ValidationError as error:
-            _form_error_from(form, error)
+            form_error_from(form, error)
         else:
             messages.success(request, _("The contact was added."))
             return redirect(organization)
@@ -178,7 +169,7 @@ def contact_edit(request, org_pk: int, pk: int):
         try:
             services.contact_save(contact=form.save(commit=False), expected_version=form.expected_version)
         except ValidationError as error:
-            _form_error_from(form, error)
+            form_error_from(form, error)
         else:
             messages.success(request, _("The changes were saved."))
             return redirect(organization)
@@ -225,7 +216,7 @@ def service_create(request, org_pk: int):
                 districts=form.cleaned_data["districts"],
             )
         except ValidationError as error:
-            _form_error_from(form, error)
+            form_error_from(form, error)
         else:
             messages.success(request, _("The service was added."))
             return redirect(organization)
@@ -249,7 +240,7 @@ def service_edit(request, org_pk: int, pk: int):
                 districts=form.cleaned_data["districts"],
             )
         except ValidationError as error:
-            _form_error_from(form, error)
+            form_error_from(form, error)
         else:
             messages.success(request, _("The changes were saved."))
             return redirect(organization)
@@ -295,7 +286,7 @@ def member_invite(request, org_pk: int):
                 language=form.cleaned_data["language"],
             )
         except ValidationError as error:
-            _form_error_from(form, error)
+            form_error_from(form, error)
         else:
             messages.success(
                 request,

@@ -8,12 +8,13 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from core.access import is_agency_staff, portal_user_required, staff_required
+from core.forms import form_error_from
 
 from ..extensions import open_items_from
 from ..forms import AgendaItemForm
 from ..models import AgendaItem, Meeting
 from ..services import meetings as services
-from .common import editable_meeting, form_error_from, visible_meeting
+from .common import editable_meeting, visible_meeting
 
 
 @portal_user_required

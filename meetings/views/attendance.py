@@ -8,12 +8,13 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from core.access import is_agency_staff, portal_user_required, staff_required
+from core.forms import form_error_from
 from partners.models import Organization
 
 from ..forms import AttendanceFormSet, AttendeesAddForm, OtherAttendeeForm
 from ..selectors import attendee_groups
 from ..services import meetings as services
-from .common import editable_meeting, form_error_from, visible_meeting
+from .common import editable_meeting, visible_meeting
 
 
 @portal_user_required

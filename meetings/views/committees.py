@@ -6,14 +6,14 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 
 from core.access import is_agency_staff, portal_user_required, staff_required
-from core.forms import usable_filters
+from core.forms import form_error_from, usable_filters
 from core.lists import paginate, sort_queryset
 
 from ..forms import CommitteeFilterForm, CommitteeForm
 from ..models import Committee
 from ..selectors import COMMITTEE_SORTS, committee_meetings, committees_list, documents_of
 from ..services import meetings as services
-from .common import form_error_from, visible_committee
+from .common import visible_committee
 
 
 @portal_user_required

@@ -1,20 +1,11 @@
 """Helpers every meetings view uses: finding what the user may see, and showing service errors."""
 
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404
 
 from core.access import is_agency_staff, is_governor_office
 
 from ..models import Committee, Document, Meeting
-
-
-def form_error_from(form, error: ValidationError) -> None:
-    """Attach a service's ValidationError to the form so the user sees it beside the fields."""
-    if hasattr(error, "error_dict"):
-        for field, errors in error.error_dict.items():
-            form.add_error(field if field in form.fields else None, errors)
-    else:
-        form.add_error(None, error)
 
 
 def visible_meeting(request, pk: int) -> Meeting:

@@ -15,13 +15,14 @@ from django.views.decorators.csrf import csrf_exempt, csrf_protect
 from django.views.decorators.http import require_POST
 
 from core.access import is_agency_staff, portal_user_required, staff_required
+from core.forms import form_error_from
 
 from ..forms import DocumentForm, DocumentNoteForm, DocumentVersionForm
 from ..models import Committee, Document, DocumentVersion
 from ..selectors import documents_of
 from ..services import documents as services
 from ..uploads import SizeLimitUploadHandler
-from .common import editable_meeting, form_error_from, visible_document, visible_meeting
+from .common import editable_meeting, visible_document, visible_meeting
 
 
 def limits_upload_size(view):

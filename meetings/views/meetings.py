@@ -8,7 +8,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
 from core.access import is_agency_staff, partner_organization_id, portal_user_required, staff_required
-from core.forms import usable_filters
+from core.forms import form_error_from, usable_filters
 from core.lists import paginate, sort_queryset
 from partners.models import Organization
 
@@ -16,7 +16,7 @@ from ..forms import MeetingFilterForm, MeetingForm, WorkshopRegistrationForm
 from ..models import Meeting, MeetingKind, WorkshopRegistration
 from ..selectors import MEETING_SORTS, meeting_chain, meetings_list
 from ..services import meetings as services
-from .common import editable_meeting, form_error_from, refuse_read_only, visible_meeting
+from .common import editable_meeting, refuse_read_only, visible_meeting
 
 FILTERS = ("q", "kind", "status", "organization")
 

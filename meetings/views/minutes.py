@@ -11,6 +11,7 @@ from django.views.decorators.http import require_POST
 
 from core.access import is_agency_staff, portal_user_required, staff_required
 from core.concurrency import StaleEditError
+from core.forms import form_error_from
 from core.pdf import pdf_response, render_pdf
 
 from ..extensions import minutes_sections_for
@@ -18,7 +19,7 @@ from ..forms import LanguageForm, MinutesForm
 from ..models import Meeting, MinutesState, MinutesVersion
 from ..selectors import attendee_groups, minutes_current, minutes_recipients, minutes_versions
 from ..services import minutes as services
-from .common import editable_meeting, form_error_from, visible_meeting
+from .common import editable_meeting, visible_meeting
 
 
 def minutes_document_context(*, meeting: Meeting, version: MinutesVersion | None, user) -> dict:

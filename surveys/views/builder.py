@@ -13,7 +13,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from core.access import is_agency_staff, is_partner_member, portal_user_required, staff_required
-from core.forms import usable_filters
+from core.forms import form_error_from, usable_filters
 from core.lists import paginate, sort_queryset
 
 from .. import services
@@ -21,7 +21,7 @@ from ..forms import ChoiceForm, QuestionForm, SectionForm, SurveyFilterForm, Sur
 from ..models import CHOICE_KINDS, Choice, Question, Section, Survey
 from ..selectors import SURVEY_SORTS, surveys_list
 from ..services.builder import DOWN, UP, structure_problems
-from .common import form_error_from, message_from, readers_required
+from .common import message_from, readers_required
 
 
 @portal_user_required

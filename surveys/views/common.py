@@ -22,15 +22,6 @@ def readers_required(view):
     return wrapped
 
 
-def form_error_from(form, error: ValidationError) -> None:
-    """Attach a service's ValidationError to the form, beside the fields it names."""
-    if hasattr(error, "error_dict"):
-        for field, errors in error.error_dict.items():
-            form.add_error(field if field in form.fields else None, errors)
-    else:
-        form.add_error(None, error)
-
-
 def message_from(request, error: ValidationError) -> None:
     """Show a service's refusal as error messages on the next page."""
     for text in error.messages:

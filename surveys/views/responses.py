@@ -8,12 +8,12 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 
 from core.access import is_agency_staff, is_partner_member, partner_organization_id, portal_user_required
+from core.forms import form_error_from
 
 from .. import services
 from ..forms import ReopenForm
 from ..models import Response
 from ..selectors import answered_sections, invitation_link, organization_invitations, response_answers
-from .common import form_error_from
 
 
 def _visible_response(request, pk: int) -> Response:
