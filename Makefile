@@ -47,7 +47,7 @@ check: $(VENV)/.installed-dev messages
 	$(BIN)/python scripts/check_messages.py
 
 makemessages: $(VENV)/.installed
-	DEBUG=1 $(MANAGE) makemessages -l ar --ignore=.venv --ignore=node_modules --ignore=screenshots --ignore=staticfiles --ignore=var --ignore=tests --ignore=bench --ignore=scripts --no-obsolete
+	DEBUG=1 $(MANAGE) makemessages -l ar --no-wrap --add-location=file --ignore=.venv --ignore=node_modules --ignore=screenshots --ignore=staticfiles --ignore=var --ignore=tests --ignore=bench --ignore=scripts --no-obsolete
 
 bench: $(VENV)/.installed-dev messages
 	DEBUG=1 $(BIN)/python -m bench

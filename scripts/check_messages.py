@@ -33,7 +33,18 @@ def main() -> int:
     for po, copy in originals.items():
         shutil.copy2(po, copy)
     try:
-        command = [sys.executable, "manage.py", "makemessages", "-l", "ar", "--no-obsolete", "--verbosity", "0"]
+        command = [
+            sys.executable,
+            "manage.py",
+            "makemessages",
+            "-l",
+            "ar",
+            "--no-obsolete",
+            "--no-wrap",
+            "--add-location=file",
+            "--verbosity",
+            "0",
+        ]
         for name in IGNORE:
             command += ["--ignore", name]
         subprocess.run(command, cwd=ROOT, check=True, env={**os.environ, "DEBUG": "1"})
