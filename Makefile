@@ -25,10 +25,12 @@ messages: $(VENV)/.installed
 	@command -v msgfmt >/dev/null 2>&1 || { echo "msgfmt not found: install GNU gettext (Debian/Ubuntu: sudo apt-get install gettext)"; exit 1; }
 	DEBUG=1 $(MANAGE) compilemessages --ignore=.venv --verbosity 0
 
+# `make run PORT=8102 HOST=0.0.0.0`: the settings see HOST and PORT too, so that links printed and
+# emailed (SITE_URL, unless set) point where the portal is served.
 run: $(VENV)/.installed messages
 	DEBUG=$${DEBUG:-1} $(MANAGE) migrate --no-input
-	DEBUG=$${DEBUG:-1} $(MANAGE) load_demo
-	DEBUG=$${DEBUG:-1} $(MANAGE) runserver $(HOST):$(PORT)
+	DEBUG=$${DEBUG:-1} HOST=$(HOST) PORT=$(PORT) $(MANAGE) load_demo
+	DEBUG=$${DEBUG:-1} HOST=$(HOST) PORT=$(PORT) $(MANAGE) runserver $(HOST):$(PORT)
 
 test: $(VENV)/.installed-dev messages
 	$(BIN)/pytest

@@ -1,16 +1,38 @@
-"""Admin plumbing shared by the apps: spreadsheet import/export pages and versioned edit forms."""
+"""Admin plumbing shared by the apps: day-first dates, spreadsheet import/export pages and
+versioned edit forms."""
 
 from django import forms
 from django.core.exceptions import ValidationError
+from django.db import models
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext_lazy as _
 from import_export.formats import base_formats
 from import_export.forms import SelectableFieldsExportForm
 
+from core import forms as portal_forms
+from core import widgets as portal_widgets
 from core.concurrency import STALE_EDIT_MESSAGE
 from core.forms import VersionedFormMixin
 
 SPREADSHEET_FORMATS = [base_formats.CSV, base_formats.XLSX]
+
+DAY_FIRST_FORMFIELDS = {
+    models.DateTimeField: {"form_class": portal_forms.DateTimeField, "widget": portal_widgets.AdminDateTimeInput},
+    models.DateField: {"form_class": portal_forms.DateField, "widget": portal_widgets.AdminDateInput},
+    models.TimeField: {"form_class": portal_forms.TimeField, "widget": portal_widgets.AdminTimeInput},
+}
+
+
+class DayFirstDatesMixin:
+    """For every ModelAdmin and inline of the portal: dates typed and shown as dd/mm/yyyy (Arabic-
+    Indic digits accepted) and times as 24-hour hh:mm, with the admin's calendar and clock, as in
+    the portal's own forms. Goes before the admin base class; merged with the class's own
+    formfield_overrides."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for db_field, options in DAY_FIRST_FORMFIELDS.items():
+            self.formfield_overrides[db_field] = {**self.formfield_overrides.get(db_field, {}), **options}
 
 
 class LabelledFieldsExportForm(SelectableFieldsExportForm):

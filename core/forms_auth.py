@@ -17,7 +17,7 @@ class PortalAuthenticationForm(auth_forms.AuthenticationForm):
         super().__init__(*args, **kwargs)
         self.fields["username"].label = _("Username or email")
         self.fields["username"].widget.attrs.update({"dir": "ltr", "autocapitalize": "none"})
-        self.helper = form_helper(submit_label=_("Sign in"))
+        self.helper = form_helper(submit_label=_("Sign in"), error_title=_("Could not sign you in"))
 
 
 class PortalPasswordChangeForm(auth_forms.PasswordChangeForm):

@@ -7,7 +7,7 @@ are uploaded through the portal, which checks their type, so versions are read o
 
 from django.contrib import admin
 
-from core.admin import VersionedAdminForm
+from core.admin import DayFirstDatesMixin, VersionedAdminForm
 
 from .models import (
     AgendaItem,
@@ -26,13 +26,13 @@ from .models import (
 from .services import meetings as services
 
 
-class MeetingInvitationInline(admin.TabularInline):
+class MeetingInvitationInline(DayFirstDatesMixin, admin.TabularInline):
     model = MeetingInvitation
     extra = 0
     autocomplete_fields = ("organization",)
 
 
-class AttendanceInline(admin.TabularInline):
+class AttendanceInline(DayFirstDatesMixin, admin.TabularInline):
     model = Attendance
     extra = 0
     autocomplete_fields = ("organization", "contact")
@@ -50,13 +50,13 @@ class AttendanceInline(admin.TabularInline):
     )
 
 
-class AgendaItemInline(admin.StackedInline):
+class AgendaItemInline(DayFirstDatesMixin, admin.StackedInline):
     model = AgendaItem
     extra = 0
     autocomplete_fields = ("presenter",)
 
 
-class DocumentInline(admin.TabularInline):
+class DocumentInline(DayFirstDatesMixin, admin.TabularInline):
     model = Document
     extra = 0
     fields = ("title_ar", "title_en", "created_by", "created_at")
@@ -68,7 +68,7 @@ class DocumentInline(admin.TabularInline):
 
 
 @admin.register(Meeting)
-class MeetingAdmin(admin.ModelAdmin):
+class MeetingAdmin(DayFirstDatesMixin, admin.ModelAdmin):
     form = VersionedAdminForm
     exclude = ("version",)
     list_display = ("title_ar", "kind", "starts_at", "status", "host")
@@ -85,7 +85,7 @@ class MeetingAdmin(admin.ModelAdmin):
 
 
 @admin.register(MinutesVersion)
-class MinutesVersionAdmin(admin.ModelAdmin):
+class MinutesVersionAdmin(DayFirstDatesMixin, admin.ModelAdmin):
     list_display = ("meeting", "number", "state", "circulated_at", "approved_at")
     list_filter = ("state",)
     list_select_related = ("meeting",)
@@ -123,7 +123,7 @@ class MinutesVersionAdmin(admin.ModelAdmin):
 
 
 @admin.register(Committee)
-class CommitteeAdmin(admin.ModelAdmin):
+class CommitteeAdmin(DayFirstDatesMixin, admin.ModelAdmin):
     form = VersionedAdminForm
     exclude = ("version",)
     list_display = ("name_ar", "deadline", "is_done", "formed_at")
@@ -138,7 +138,7 @@ class CommitteeAdmin(admin.ModelAdmin):
 
 
 @admin.register(WorkshopRegistration)
-class WorkshopRegistrationAdmin(admin.ModelAdmin):
+class WorkshopRegistrationAdmin(DayFirstDatesMixin, admin.ModelAdmin):
     list_display = ("meeting", "organization", "count", "registered_by", "updated_at")
     list_select_related = ("meeting", "organization", "registered_by")
     search_fields = ("meeting__title_ar", "organization__name_ar", "attendee_names")
@@ -148,7 +148,7 @@ class WorkshopRegistrationAdmin(admin.ModelAdmin):
         return False  # registrations count against the capacity: made in the portal
 
 
-class DocumentVersionInline(admin.TabularInline):
+class DocumentVersionInline(DayFirstDatesMixin, admin.TabularInline):
     model = DocumentVersion
     extra = 0
     fields = ("number", "original_name", "content_type", "size", "sha256", "uploaded_by", "uploaded_at")
@@ -159,7 +159,7 @@ class DocumentVersionInline(admin.TabularInline):
 
 
 @admin.register(Document)
-class DocumentAdmin(admin.ModelAdmin):
+class DocumentAdmin(DayFirstDatesMixin, admin.ModelAdmin):
     list_display = ("title_ar", "meeting", "committee", "created_at")
     list_select_related = ("meeting", "committee")
     search_fields = ("title_ar", "title_en")
@@ -171,7 +171,7 @@ class DocumentAdmin(admin.ModelAdmin):
 
 
 @admin.register(DocumentVersion)
-class DocumentVersionAdmin(admin.ModelAdmin):
+class DocumentVersionAdmin(DayFirstDatesMixin, admin.ModelAdmin):
     list_display = ("document", "number", "original_name", "content_type", "size", "uploaded_at")
     list_select_related = ("document",)
     search_fields = ("original_name", "document__title_ar")
@@ -193,7 +193,7 @@ class DocumentVersionAdmin(admin.ModelAdmin):
 
 
 @admin.register(DocumentNote)
-class DocumentNoteAdmin(admin.ModelAdmin):
+class DocumentNoteAdmin(DayFirstDatesMixin, admin.ModelAdmin):
     list_display = ("document", "author_name", "organization", "created_at")
     list_select_related = ("document", "organization")
     search_fields = ("text", "author_name")
@@ -204,7 +204,7 @@ class DocumentNoteAdmin(admin.ModelAdmin):
 
 
 @admin.register(CalendarFeed)
-class CalendarFeedAdmin(admin.ModelAdmin):
+class CalendarFeedAdmin(DayFirstDatesMixin, admin.ModelAdmin):
     """Only to see who has a feed, and to delete one (which turns its link off)."""
 
     list_display = ("user", "created_at")

@@ -4,7 +4,7 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext, ngettext_lazy
 from django.utils.translation import gettext_lazy as _
 
-from core.forms import VersionedFormMixin, form_helper
+from core.forms import DateField, DateTimeField, VersionedFormMixin, form_helper
 from partners.models import Contact, Organization
 
 from .models import (
@@ -34,15 +34,6 @@ def _rtl(widget_class=forms.TextInput, **attrs):
 
 def _ltr(widget_class=forms.TextInput, **attrs):
     return widget_class(attrs={"dir": "ltr", **attrs})
-
-
-class LocalDateTimeInput(forms.DateTimeInput):
-    """A browser date-and-time picker; the value is read in the portal's time zone (Asia/Aden)."""
-
-    input_type = "datetime-local"
-
-    def __init__(self, attrs=None):
-        super().__init__(attrs=attrs, format="%Y-%m-%dT%H:%M")
 
 
 class ContactChoiceField(forms.ModelChoiceField):
@@ -107,15 +98,13 @@ class MeetingForm(VersionedFormMixin, forms.ModelForm):
             "subject_en": _ltr(forms.Textarea, rows=3),
             "place_ar": _rtl(),
             "place_en": _ltr(),
-            "starts_at": LocalDateTimeInput(),
-            "ends_at": LocalDateTimeInput(),
             "capacity": forms.NumberInput(attrs={"min": 1, "inputmode": "numeric"}),
         }
+        # Typed as 22/01/2018 and 09:00 whatever the browser's locale; read in Asia/Aden time.
+        field_classes = {"starts_at": DateTimeField, "ends_at": DateTimeField}
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        for name in ("starts_at", "ends_at"):
-            self.fields[name].input_formats = ["%Y-%m-%dT%H:%M", "%Y-%m-%d %H:%M", "%d/%m/%Y %H:%M"]
         self.fields["host"].queryset = Organization.objects.filter(is_active=True) | Organization.objects.filter(
             pk=self.instance.host_id or 0
         )
@@ -346,13 +335,12 @@ class CommitteeForm(VersionedFormMixin, forms.ModelForm):
             "name_en": _ltr(),
             "purpose_ar": _rtl(forms.Textarea, rows=3),
             "purpose_en": _ltr(forms.Textarea, rows=3),
-            "deadline": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
             "member_organizations": forms.CheckboxSelectMultiple,
         }
+        field_classes = {"deadline": DateField}
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["deadline"].input_formats = ["%Y-%m-%d", "%d/%m/%Y"]
         self.helper = form_helper()
         self.helper.layout = Layout(
             "version",

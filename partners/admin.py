@@ -11,7 +11,7 @@ from django.db import models
 from import_export.admin import ImportExportMixin
 from simple_history.admin import SimpleHistoryAdmin
 
-from core.admin import SpreadsheetAdminMixin, VersionedAdminForm
+from core.admin import DayFirstDatesMixin, SpreadsheetAdminMixin, VersionedAdminForm
 from core.text import search_terms
 
 from . import services
@@ -29,14 +29,14 @@ from .resources import ContactResource, OrganizationResource, ServiceOfferingRes
 
 
 @admin.register(District)
-class DistrictAdmin(admin.ModelAdmin):
+class DistrictAdmin(DayFirstDatesMixin, admin.ModelAdmin):
     list_display = ("name_ar", "name_en", "region")
     list_editable = ("region",)
     list_filter = ("region",)
     search_fields = ("name_ar", "name_en")
 
 
-class _ReferenceAdmin(admin.ModelAdmin):
+class _ReferenceAdmin(DayFirstDatesMixin, admin.ModelAdmin):
     list_display = ("code", "name_ar", "name_en", "order")
     list_editable = ("order",)
     search_fields = ("code", "name_ar", "name_en")
@@ -68,7 +68,7 @@ def _save_service(request, service: ServiceOffering, form) -> None:
     )
 
 
-class _VersionedAdmin(SpreadsheetAdminMixin, ImportExportMixin, SimpleHistoryAdmin):
+class _VersionedAdmin(DayFirstDatesMixin, SpreadsheetAdminMixin, ImportExportMixin, SimpleHistoryAdmin):
     """History, spreadsheets and versioned saves; `version` is a hidden field of the form."""
 
     form = VersionedAdminForm
@@ -76,14 +76,14 @@ class _VersionedAdmin(SpreadsheetAdminMixin, ImportExportMixin, SimpleHistoryAdm
     exclude = ("version",)
 
 
-class ContactInline(admin.TabularInline):
+class ContactInline(DayFirstDatesMixin, admin.TabularInline):
     model = Contact
     form = VersionedAdminForm
     exclude = ("version",)
     extra = 0
 
 
-class ServiceOfferingInline(admin.StackedInline):
+class ServiceOfferingInline(DayFirstDatesMixin, admin.StackedInline):
     model = ServiceOffering
     form = VersionedAdminForm
     exclude = ("version",)
@@ -177,7 +177,7 @@ class ServiceOfferingAdmin(_VersionedAdmin):
 
 
 @admin.register(Membership)
-class MembershipAdmin(admin.ModelAdmin):
+class MembershipAdmin(DayFirstDatesMixin, admin.ModelAdmin):
     list_display = ("user", "organization", "is_active", "created_at")
     list_filter = ("is_active",)
     list_select_related = ("user", "organization")
@@ -192,7 +192,7 @@ class MembershipAdmin(admin.ModelAdmin):
 
 
 @admin.register(MemberInvitation)
-class MemberInvitationAdmin(admin.ModelAdmin):
+class MemberInvitationAdmin(DayFirstDatesMixin, admin.ModelAdmin):
     """Read only: invitations are made (and their tokens shown once) by the portal's service."""
 
     list_display = ("email", "organization", "invited_by", "created_at", "expires_at", "accepted_at", "revoked_at")

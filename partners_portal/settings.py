@@ -32,11 +32,24 @@ if not SECRET_KEY:
 # Earlier keys, still accepted for signatures (sessions, questionnaire links) while rotating SECRET_KEY.
 SECRET_KEY_FALLBACKS = env.list("SECRET_KEY_FALLBACKS", default=[])
 
-ALLOWED_HOSTS = env.list("ALLOWED_HOSTS", default=["127.0.0.1", "localhost", "testserver"] if DEBUG else [])
+# Where `make run` serves (HOST, PORT); links follow it unless SITE_URL says otherwise. A server
+# listening on every interface (0.0.0.0, ::) is linked to on this machine's loopback address.
+RUN_HOST = env.str("HOST", default="") or "127.0.0.1"
+try:
+    RUN_PORT = env.int("PORT", default=8000)
+except ValueError:
+    raise ImproperlyConfigured(f"PORT must be a port number, for example 8000 (got {env.str('PORT')!r}).") from None
+_LINK_HOST = {"0.0.0.0": "127.0.0.1", "::": "localhost"}.get(RUN_HOST, RUN_HOST)  # noqa: S104 - a mapping
+if ":" in _LINK_HOST and not _LINK_HOST.startswith("["):
+    _LINK_HOST = f"[{_LINK_HOST}]"  # an IPv6 address in a URL
+
+_DEVELOPMENT_HOSTS = ["127.0.0.1", "localhost", "testserver", _LINK_HOST.strip("[]")]
+ALLOWED_HOSTS = env.list("ALLOWED_HOSTS", default=list(dict.fromkeys(_DEVELOPMENT_HOSTS)) if DEBUG else [])
 CSRF_TRUSTED_ORIGINS = env.list("CSRF_TRUSTED_ORIGINS", default=[])
 
-# The address links in emails point to (invitations, password reset), without a trailing slash.
-SITE_URL = env.str("SITE_URL", default="http://127.0.0.1:8000").rstrip("/")
+# The address links in emails, calendar feeds and printed messages point to (invitations, password
+# reset, minutes, questionnaire links), without a trailing slash.
+SITE_URL = env.str("SITE_URL", default="").rstrip("/") or f"http://{_LINK_HOST}:{RUN_PORT}"
 # How many reverse proxies in front of gunicorn append to X-Forwarded-For (0: use REMOTE_ADDR).
 TRUSTED_PROXY_COUNT = env.int("TRUSTED_PROXY_COUNT", default=0)
 

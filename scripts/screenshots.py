@@ -6,6 +6,7 @@ Needs a server (make run) and Debian's chromium; writes PNGs to ./screenshots/.
 """
 
 import argparse
+import os
 import re
 from pathlib import Path
 
@@ -24,7 +25,8 @@ ARGS = [
 def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("paths", nargs="+")
-    parser.add_argument("--base", default="http://127.0.0.1:8000")
+    # Where `make run PORT=...` serves, as the settings' SITE_URL does.
+    parser.add_argument("--base", default=f"http://127.0.0.1:{os.environ.get('PORT', '8000')}")
     parser.add_argument("--user", default="")
     parser.add_argument("--password", default="hadramout-2017")
     parser.add_argument("--width", type=int, default=1280)

@@ -12,7 +12,7 @@ from django.forms.models import BaseInlineFormSet
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
-from core.admin import VersionedAdminForm
+from core.admin import DayFirstDatesMixin, VersionedAdminForm
 
 from . import rules, services
 from .models import Answer, Choice, Invitation, Question, Reminder, ReminderVia, Reopening, Response, Section, Survey
@@ -29,7 +29,7 @@ class SectionInlineFormSet(BaseInlineFormSet):
                 )
 
 
-class SectionInline(admin.TabularInline):
+class SectionInline(DayFirstDatesMixin, admin.TabularInline):
     model = Section
     formset = SectionInlineFormSet
     fields = ("order", "title_ar", "title_en")
@@ -57,7 +57,7 @@ def _run(modeladmin, request, queryset, action) -> None:
 
 
 @admin.register(Survey)
-class SurveyAdmin(admin.ModelAdmin):
+class SurveyAdmin(DayFirstDatesMixin, admin.ModelAdmin):
     form = VersionedAdminForm
     exclude = ("version",)
     list_display = ("title_ar", "title_en", "status", "closes_on", "created_at")
@@ -113,7 +113,7 @@ class ChoiceInlineFormSet(BaseInlineFormSet):
                 rules.choice_delete_check(form.instance)
 
 
-class ChoiceInline(admin.TabularInline):
+class ChoiceInline(DayFirstDatesMixin, admin.TabularInline):
     model = Choice
     formset = ChoiceInlineFormSet
     fields = ("order", "value", "label_ar", "label_en")
@@ -121,7 +121,7 @@ class ChoiceInline(admin.TabularInline):
 
 
 @admin.register(Question)
-class QuestionAdmin(admin.ModelAdmin):
+class QuestionAdmin(DayFirstDatesMixin, admin.ModelAdmin):
     list_display = ("code", "label_ar", "survey", "section", "kind", "required")
     list_filter = ("survey", "kind", "required")
     list_select_related = ("survey", "section")
@@ -146,7 +146,7 @@ class QuestionAdmin(admin.ModelAdmin):
 
 
 @admin.register(Invitation)
-class InvitationAdmin(admin.ModelAdmin):
+class InvitationAdmin(DayFirstDatesMixin, admin.ModelAdmin):
     """Invitations are made on the completion board; here they are read and acted on."""
 
     list_display = ("organization", "survey", "sent_at", "first_opened_at", "last_opened_at", "revoked_at")
@@ -186,7 +186,7 @@ class InvitationAdmin(admin.ModelAdmin):
 
 
 @admin.register(Reminder)
-class ReminderAdmin(admin.ModelAdmin):
+class ReminderAdmin(DayFirstDatesMixin, admin.ModelAdmin):
     list_display = ("invitation", "sent_on", "sent_at", "via", "sent_by")
     list_filter = ("via", "sent_on")
     list_select_related = ("invitation__organization", "invitation__survey", "sent_by")
@@ -198,7 +198,7 @@ class ReminderAdmin(admin.ModelAdmin):
         return False
 
 
-class AnswerInline(admin.TabularInline):
+class AnswerInline(DayFirstDatesMixin, admin.TabularInline):
     model = Answer
     fields = ("question", "text", "number", "date", "values")
     readonly_fields = fields
@@ -209,7 +209,7 @@ class AnswerInline(admin.TabularInline):
         return False
 
 
-class ReopeningInline(admin.TabularInline):
+class ReopeningInline(DayFirstDatesMixin, admin.TabularInline):
     model = Reopening
     fields = ("reopened_at", "reopened_by", "reason")
     readonly_fields = fields
@@ -221,7 +221,7 @@ class ReopeningInline(admin.TabularInline):
 
 
 @admin.register(Response)
-class ResponseAdmin(admin.ModelAdmin):
+class ResponseAdmin(DayFirstDatesMixin, admin.ModelAdmin):
     """Read only: responses are written by their organization and reopened from the portal."""
 
     list_display = ("invitation", "status", "submitted_at", "updated_at")

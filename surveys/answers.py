@@ -1,7 +1,7 @@
 """How an answer is typed in, checked, stored and shown, per question kind.
 
 Partners type on phones, often with an Arabic keyboard: numbers and amounts accept Arabic-Indic
-digits and thousands separators ("١٬٥٠٠٬٠٠٠", "1,500,000"), dates accept 2018-01-22 and 22/01/2018.
+digits and thousands separators ("١٬٥٠٠٬٠٠٠", "1,500,000"); dates are typed day first (core.forms.DateField).
 Every check runs on the server; errors are worded for the respondent, in the active language.
 """
 
@@ -13,9 +13,10 @@ from django import forms
 from django.utils import numberformat
 from django.utils.formats import date_format, get_format
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy, pgettext
+from django.utils.translation import pgettext
 
-from core.text import ascii_digits, plain_number_text
+from core.forms import DateField
+from core.text import plain_number_text
 
 from .models import LIST_KINDS, NO, NUMBER_KINDS, YES, Answer, Question, QuestionKind
 from .rules import text_limit
@@ -120,19 +121,6 @@ class NumberField(forms.Field):
             )
 
 
-class AnswerDateField(forms.DateField):
-    input_formats = ["%Y-%m-%d", "%d/%m/%Y", "%d-%m-%Y"]
-    default_error_messages = {"invalid": gettext_lazy("Enter a date, for example 22/01/2018.")}
-
-    def to_python(self, value):
-        if isinstance(value, str):
-            value = ascii_digits(value.strip())[:20]
-        day = super().to_python(value)
-        if day is not None and not 1900 <= day.year <= 2100:
-            raise forms.ValidationError(self.error_messages["invalid"], code="invalid")
-        return day
-
-
 def form_field(question: Question, *, district_choices: list[tuple[str, str]]) -> forms.Field:
     """The form field that takes `question`'s answer. Never required here: drafts are saved with
     gaps, and required answers are checked on submit."""
@@ -144,7 +132,7 @@ def form_field(question: Question, *, district_choices: list[tuple[str, str]]) -
     if kind in NUMBER_KINDS:
         return NumberField(kind=kind, min_value=question.min_value, max_value=question.max_value, **common)
     if kind == QuestionKind.DATE:
-        return AnswerDateField(widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"), **common)
+        return DateField(**common)
     if kind == QuestionKind.SCALE:
         return forms.TypedChoiceField(
             choices=SCALE_CHOICES, coerce=int, empty_value=None, widget=forms.RadioSelect, **common

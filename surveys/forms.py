@@ -6,7 +6,7 @@ from django.conf import settings
 from django.db.models import Max
 from django.utils.translation import gettext_lazy as _
 
-from core.forms import VersionedFormMixin, form_helper
+from core.forms import DateField, VersionedFormMixin, form_helper
 from partners.models import Organization, PartnerRole
 from partners.selectors import display_name_expression
 
@@ -34,8 +34,8 @@ class SurveyForm(VersionedFormMixin, forms.ModelForm):
             "title_en": _dir(forms.TextInput, "ltr"),
             "description_ar": _dir(forms.Textarea, "rtl", rows=3),
             "description_en": _dir(forms.Textarea, "ltr", rows=3),
-            "closes_on": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
         }
+        field_classes = {"closes_on": DateField}
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)

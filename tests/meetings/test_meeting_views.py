@@ -72,10 +72,13 @@ def test_staff_add_a_meeting_read_as_aden_time_with_the_host_invited(staff_clien
     assert set(MeetingInvitation.objects.values_list("organization", flat=True)) == {smeps.pk, org_a.pk}
 
 
-def test_the_form_uses_the_browser_date_and_time_picker(staff_client):
-    html = staff_client.get(url("create")).content.decode()
-    assert 'type="datetime-local" name="starts_at"' in html
-    assert 'type="datetime-local" name="ends_at"' in html
+def test_the_form_takes_the_date_day_first_and_the_time_on_the_24_hour_clock(staff_client, meeting_a):
+    html = staff_client.get(url("edit", meeting_a.pk)).content.decode()
+    assert "datetime-local" not in html
+    local = meeting_a.starts_at.astimezone(ADEN)
+    assert f'name="starts_at_0" value="{local:%d/%m/%Y}"' in html
+    assert f'name="starts_at_1" value="{local:%H:%M}"' in html
+    assert 'name="ends_at_0"' in html
 
 
 @pytest.mark.parametrize("language", ["ar", "en"])

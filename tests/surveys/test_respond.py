@@ -143,7 +143,7 @@ def test_a_wrong_answer_is_explained_beside_its_field_in_the_page_language(
         ("par", "4.555", "Enter a number, for example 12.5."),
         ("since", "2003.5", "Enter a whole number, for example 25."),
         ("max_loan", "-5000", "An amount cannot be negative."),
-        ("figures_date", "31/02/2018", "Enter a date, for example 22/01/2018."),
+        ("figures_date", "31/02/2018", "%(value)s is not a date."),
     ],
 )
 def test_numbers_and_dates_outside_the_question_are_refused(respondent, invitation_a, built, code, value, message):
@@ -153,6 +153,8 @@ def test_numbers_and_dates_outside_the_question_are_refused(respondent, invitati
     assert response.status_code == 200
     block = question_block(response.content.decode(), built.q[code])
     assert message.split("%")[0] in block
+    if "%(value)s" in message:
+        assert message % {"value": value} in block
     assert stored(invitation_a, built.q[code]) is None
 
 

@@ -30,6 +30,6 @@ class Command(BaseCommand):
         self.stdout.write(self.style.SUCCESS("Demo data loaded."))
         if logins:
             self.stdout.write("")
-            self.stdout.write("Demo logins (http://127.0.0.1:8000/):")
+            self.stdout.write(f"Demo logins ({settings.SITE_URL}/):")
             for username, password, role in logins:
                 self.stdout.write(f"  {username:<10} {password:<16} {role}")
