@@ -2,10 +2,13 @@
 versioned edit forms."""
 
 from django import forms
+from django.contrib import admin
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext_lazy as _
+from django_tasks_db.admin import DBTaskResultAdmin
+from django_tasks_db.models import DBTaskResult
 from import_export.formats import base_formats
 from import_export.forms import SelectableFieldsExportForm
 
@@ -90,3 +93,38 @@ class VersionedAdminForm(VersionedFormMixin, forms.ModelForm):
             if current != self.expected_version:
                 raise ValidationError(STALE_EDIT_MESSAGE, code="stale")
         return cleaned
+
+
+# django-tasks-db's admin, with translated column names (its own are plain strings) -----------
+admin.site.unregister(DBTaskResult)
+
+
+@admin.register(DBTaskResult)
+class TaskResultAdmin(DayFirstDatesMixin, DBTaskResultAdmin):
+    list_display = ("task_id", "task_label", *DBTaskResultAdmin.list_display[2:])
+
+    def get_readonly_fields(self, request, obj=None):
+        return ["task_id" if name == "id" else name for name in super().get_readonly_fields(request, obj)]
+
+    @admin.display(description=_("Identifier"), ordering="id")
+    def task_id(self, obj):
+        return obj.id
+
+    @admin.display(description=_("Task"), ordering="task_path")
+    def task_label(self, obj):
+        # The function's name, read from the stored path: obj.task_name builds the task, which fails
+        # when the function is gone or the running backend is another one.
+        return obj.task_path.rpartition(".")[2]
+
+    @admin.display(description=_("traceback"))
+    def formatted_traceback(self, obj):
+        return super().formatted_traceback(obj)
+
+    @admin.display(description=_("run after"))
+    def display_run_after(self, obj):
+        return super().display_run_after(obj)
+
+    def change_view(self, request, object_id, form_url="", extra_context=None):
+        obj = self.get_object(request, object_id)
+        subtitle = _("Task %(name)s") % {"name": self.task_label(obj)} if obj is not None else None
+        return super().change_view(request, object_id, form_url, {**(extra_context or {}), "subtitle": subtitle})

@@ -1,6 +1,7 @@
-"""Strings that Django, django-import-export, simple-history and crispy-forms show but their own
-Arabic catalogues lack. Marked here so that `makemessages` keeps them in the project's
-catalogue (locale/ar), which Django consults first. Nothing imports this module."""
+"""Strings that Django, django-import-export, simple-history, crispy-forms and django-tasks(-db)
+show but their own Arabic catalogues lack (or translate in words this portal does not use). Marked
+here so that `makemessages` keeps them in the project's catalogue (locale/ar), which Django
+consults first. Nothing imports this module."""
 
 from django.utils.translation import gettext_noop, ngettext_lazy, pgettext_lazy
 
@@ -62,4 +63,26 @@ STRINGS = [
     # crispy-forms
     gettext_noop("Title"),
     pgettext_lazy("list separator", ", "),
+    # django.contrib.admin: Django's Arabic says "مرشّح"; the portal says "تصفية"
+    gettext_noop("Filter"),
+    gettext_noop("Clear all filters"),
+    # django-tasks and django-tasks-db (the admin's background tasks)
+    gettext_noop("Task Result"),
+    gettext_noop("Task Results"),
+    gettext_noop("status"),
+    gettext_noop("enqueued at"),
+    gettext_noop("started at"),
+    gettext_noop("finished at"),
+    gettext_noop("args kwargs"),
+    gettext_noop("priority"),
+    gettext_noop("task path"),
+    gettext_noop("worker id"),
+    gettext_noop("queue name"),
+    gettext_noop("backend name"),
+    gettext_noop("return value"),
+    gettext_noop("exception class path"),
+    pgettext_lazy("Task", "Ready"),
+    pgettext_lazy("Task", "Running"),
+    pgettext_lazy("Task", "Failed"),
+    pgettext_lazy("Task", "Successful"),
 ]

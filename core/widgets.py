@@ -71,6 +71,12 @@ class DateTimeInput(forms.SplitDateTimeWidget):
         # SplitDateTimeWidget's own __init__ would build Django's inputs; ours replace them.
         forms.MultiWidget.__init__(self, (DateInput(), TimeInput()), attrs)
 
+    def get_context(self, name, value, attrs):
+        context = super().get_context(name, value, attrs)
+        # Bootstrap shows the field's messages after an element marked is-invalid: the row of inputs.
+        context["widget"]["invalid"] = context["widget"]["attrs"].get("aria-invalid") == "true"
+        return context
+
     def value_from_datadict(self, data, files, name):
         # A client that posts the whole value under the field's name (a script, an older page
         # still open in a tab) is understood as well as the two inputs of the page.

@@ -70,7 +70,7 @@ INSTALLED_APPS = [
     "django_htmx",
     "django_filters",
     "django_tasks",
-    "django_tasks_db",
+    "core.apps.TasksDatabaseConfig",  # django_tasks_db, with a translated name
     "core",
     "partners",
     "surveys",
