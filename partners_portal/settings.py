@@ -70,7 +70,7 @@ INSTALLED_APPS = [
     "django_htmx",
     "django_filters",
     "django_tasks",
-    "core.apps.TasksDatabaseConfig",  # django_tasks_db, with a translated name
+    "core.third_party_apps.TasksDatabaseConfig",  # django_tasks_db, with a translated name
     "core",
     "partners",
     "surveys",
