@@ -5,7 +5,8 @@ They are plain text inputs, never `type="date"`/`"datetime-local"`: those make t
 own locale's order (mm/dd/yyyy with AM/PM on many Arabic phones), which invites day/month mix-ups
 where people write dd/mm/yyyy. A phone shows its number keyboard (`inputmode="numeric"`); the
 fields in `core.forms` accept the separators that keyboard offers. `static/js/forms.js` tidies a
-typed date to dd/mm/yyyy when the field is left, and offers a small calendar.
+typed date to dd/mm/yyyy when the field is left. In the admin, Django's calendar and clock stay
+beside the inputs and write DATE_INPUT_FORMATS[0] (day first, partners_portal/formats).
 """
 
 from django import forms

@@ -7,6 +7,7 @@ import pkgutil
 import re
 from pathlib import Path
 
+import django_filters
 import pytest
 from django import forms
 from django.apps import apps
@@ -79,6 +80,20 @@ def test_every_date_field_of_the_portals_forms_is_day_first():
     problems = []
     for cls in portal_form_classes():
         problems += problems_of(cls.base_fields, f"{cls.__module__}.{cls.__qualname__}")
+    assert problems == []
+
+
+@pytest.mark.django_db
+def test_every_date_filter_of_the_portals_list_pages_is_day_first():
+    # django-filter's FilterSets build their form at run time: build each one empty.
+    _import_every_module_of_the_portal()
+    roots = tuple(apps.get_app_config(label).name + "." for label in portal_app_labels())
+    problems = []
+    for cls in _subclasses(django_filters.FilterSet):
+        if not cls.__module__.startswith(roots) or cls._meta.model is None:
+            continue
+        filterset = cls(data=None, queryset=cls._meta.model._default_manager.none())
+        problems += problems_of(filterset.form.fields, f"{cls.__module__}.{cls.__qualname__}")
     assert problems == []
 
 
