@@ -5,8 +5,10 @@ Meeting of 12/12/2017 -> meeting of 31/12/2017 -> the committee studying the dra
 start, name...) and created only when missing, so that what staff changed is kept.
 
 The seed's meetings are history, whatever the day the demo is loaded: every one of them is held,
-the committee is done, and the minutes, the draft and the attendees' notes carry dates of
-2017-2018, so that nothing of them reads "to be updated", "overdue" or "registration closed".
+with approved minutes (the news item for 31/12/2017; for the others, short texts that say they are
+placeholders and what the seed says of the meeting), the committee is done, and the minutes, the
+draft and the attendees' notes carry dates of 2017-2018, so that nothing of them reads "to be
+updated", "overdue", "without minutes" or "registration closed".
 
 A CURRENT ROUND, marked "current round (demo)" in its titles, is dated relative to the day
 `load_demo` runs, so that a visitor can try what needs a future date: a partners meeting in a
@@ -64,6 +66,8 @@ EXPERTS_EN = "A number of the agency's experts"
 
 SUBJECT_AR = "مسودة مقترح آلية عمل شركاء التمكين والإقراض"
 SUBJECT_EN = "Draft proposal of the working mechanism of the empowerment and lending partners"
+SMEPS_HQ_AR = "مقر وكالة تنمية المنشآت الصغيرة والأصغر"
+SMEPS_HQ_EN = "Headquarters of the Small and Micro Enterprise Promotion Service (SMEPS)"
 TO_BE_DECIDED_AR = "يحدد لاحقاً"
 TO_BE_DECIDED_EN = "To be decided"
 
@@ -131,6 +135,24 @@ def _meeting(*, title_ar: str, starts_at: datetime.datetime, invited=(), **field
     return services.meeting_save(meeting=meeting, expected_version=None, invited=invited)
 
 
+def _approved_minutes(meeting: Meeting, *, text_ar: str, text_en: str, approved_at: datetime.datetime) -> None:
+    """Version 1 of the minutes, approved on `approved_at`, when the meeting has none. The demo
+    does not email anyone, so it is written as approved rather than circulated through the queue."""
+    if meeting.minutes_versions.exists():
+        return
+    version = MinutesVersion(
+        meeting=meeting,
+        number=1,
+        text_ar=text_ar,
+        text_en=text_en,
+        state=MinutesState.APPROVED,
+        circulated_at=approved_at,
+        approved_at=approved_at,
+    )
+    version.full_clean()
+    version.save()
+
+
 def _agenda(meeting: Meeting, items: list[dict]) -> None:
     for data in items:
         if not AgendaItem.objects.filter(meeting=meeting, title_ar=data["title_ar"]).exists():
@@ -174,6 +196,20 @@ def _meeting_of_12_12(organizations: dict) -> Meeting:
             }
         ],
     )
+    # The seed has no minutes of this meeting, only what the news item of 31/12/2017 says of it:
+    # a summary marked as such stands in, so that a held meeting does not read "without minutes".
+    _approved_minutes(
+        meeting,
+        text_ar="ملخص للعرض مأخوذ من خبر اجتماع 31/12/2017م، وليس المحضر الأصلي.\n\n"
+        "كلّف الاجتماع الأستاذة أوسينا عمر باحيدان، مدير وكالة تنمية المنشآت الصغيرة والأصغر فرع حضرموت، "
+        "بإعداد تصور متكامل عن إمكانية الاستفادة من نقاط القوة وفرص التحسين لدى الشركاء، على أن تُقدَّم "
+        "الدراسة لشركاء التمكين.",
+        text_en="A summary for the demo, taken from the news item of the meeting of 31/12/2017; not the original "
+        "minutes.\n\nThe meeting assigned Ms. Awsina Omar Bahaidan, director of SMEPS Hadramout branch, to "
+        "prepare an integrated vision of how to use the partners' strengths and improvement opportunities; the "
+        "study is to be presented to the empowerment partners.",
+        approved_at=_at(2017, 12, 12, 16),
+    )
     return meeting
 
 
@@ -187,8 +223,8 @@ def _meeting_of_31_12(organizations: dict, earlier: Meeting) -> Meeting:
         kind=MeetingKind.PARTNERS,
         starts_at=_at(2017, 12, 31, 10),
         ends_at=_at(2017, 12, 31, 12),
-        place_ar="مقر وكالة تنمية المنشآت الصغيرة والأصغر",
-        place_en="Headquarters of the Small and Micro Enterprise Promotion Service (SMEPS)",
+        place_ar=SMEPS_HQ_AR,
+        place_en=SMEPS_HQ_EN,
         host=organizations[SMEPS],
         # The news item lists who attended but not who chaired: no chair is recorded.
         chair=None,
@@ -245,21 +281,13 @@ def _meeting_of_31_12(organizations: dict, earlier: Meeting) -> Meeting:
             },
         ],
     )
-    if not meeting.minutes_versions.exists():
-        # The news item is the approved record. The demo does not email anyone, so the version is
-        # written as approved directly rather than circulated through the task queue.
-        approved_at = _at(*MINUTES_APPROVED_AT)
-        version = MinutesVersion(
-            meeting=meeting,
-            number=1,
-            text_ar=(MINUTES_FILES / "minutes_2017_12_31.ar.txt").read_text(encoding="utf-8").strip(),
-            text_en=(MINUTES_FILES / "minutes_2017_12_31.en.txt").read_text(encoding="utf-8").strip(),
-            state=MinutesState.APPROVED,
-            circulated_at=approved_at,
-            approved_at=approved_at,
-        )
-        version.full_clean()
-        version.save()
+    # The news item is the approved record.
+    _approved_minutes(
+        meeting,
+        text_ar=(MINUTES_FILES / "minutes_2017_12_31.ar.txt").read_text(encoding="utf-8").strip(),
+        text_en=(MINUTES_FILES / "minutes_2017_12_31.en.txt").read_text(encoding="utf-8").strip(),
+        approved_at=_at(*MINUTES_APPROVED_AT),
+    )
     _draft_document(meeting, organizations)
     return meeting
 
@@ -343,6 +371,18 @@ def load(organizations: dict) -> None:
         follows=second,
         invited=list(committee.member_organizations.all()),
     )
+    # Placeholders, marked as such: the seed says when and why the committee met, not what was said.
+    _approved_minutes(
+        committee_meeting,
+        text_ar="نص بديل للعرض: لا يذكر خبر اجتماع 31/12/2017م إلا موعد اجتماع اللجنة وغرضه.\n\n"
+        "اجتمعت اللجنة المشكلة لدراسة مسودة مقترح آلية عمل شركاء التمكين والإقراض، تنفيذاً للتوصية الثالثة "
+        "لاجتماع 31/12/2017م، لإضافة ملاحظات المجتمعين إلى الدراسة.",
+        text_en="Placeholder for the demo: the news item of 31/12/2017 gives only the date and purpose of the "
+        "committee's meeting.\n\nThe committee formed to study the draft proposal of the working mechanism of "
+        "the empowerment and lending partners met, as recommendation 3 of the meeting of 31/12/2017 planned, to "
+        "add the attendees' notes to the study.",
+        approved_at=_at(2018, 1, 22, 16),
+    )
     lenders = Organization.objects.filter(role__in=[PartnerRole.LENDING, PartnerRole.BOTH], is_active=True)
     workshop = _meeting(
         title_ar="ورشة عمل تبادل الآراء بين جهات التمويل والإقراض الموسعة",
@@ -364,6 +404,17 @@ def load(organizations: dict) -> None:
         follows=committee_meeting,
         capacity=40,
         invited=list(lenders),
+    )
+    _approved_minutes(
+        workshop,
+        text_ar="نص بديل للعرض: لا يذكر خبر اجتماع 31/12/2017م ما دار في الورشة.\n\n"
+        "عُقدت الورشة تنفيذاً للتوصيتين الرابعة والخامسة لاجتماع 31/12/2017م، لتبادل الآراء بين جهات التمويل "
+        "والإقراض الموسعة على أساس التكامل في التمكين والإقراض.",
+        text_en="Placeholder for the demo: the news item of 31/12/2017 does not say what was said at the "
+        "workshop.\n\nThe workshop was held, as recommendations 4 and 5 of the meeting of 31/12/2017 planned, to "
+        "exchange views among the wider financing and lending institutions on the basis of integration in "
+        "empowerment and lending.",
+        approved_at=_at(2018, 2, 15, 16),
     )
     _current_round(organizations, after=workshop, lenders=list(lenders))
 
@@ -405,8 +456,8 @@ def _current_round(organizations: dict, *, after: Meeting, lenders: list) -> Non
         kind=MeetingKind.WORKSHOP,
         starts_at=_days_ahead(CURRENT_WORKSHOP_IN_DAYS, 9),
         hours=4,
-        place_ar="مقر وكالة تنمية المنشآت الصغيرة والأصغر",
-        place_en="Headquarters of the Small and Micro Enterprise Promotion Service (SMEPS)",
+        place_ar=SMEPS_HQ_AR,
+        place_en=SMEPS_HQ_EN,
         host=organizations[SMEPS],
         status=MeetingStatus.PLANNED,
         capacity=CURRENT_WORKSHOP_CAPACITY,
@@ -422,8 +473,8 @@ def _current_round(organizations: dict, *, after: Meeting, lenders: list) -> Non
         kind=MeetingKind.PARTNERS,
         starts_at=_days_ahead(CURRENT_MEETING_IN_DAYS, 10),
         hours=2,
-        place_ar="مقر وكالة تنمية المنشآت الصغيرة والأصغر",
-        place_en="Headquarters of the Small and Micro Enterprise Promotion Service (SMEPS)",
+        place_ar=SMEPS_HQ_AR,
+        place_en=SMEPS_HQ_EN,
         host=organizations[SMEPS],
         # Demo assumption: SMEPS's director chairs the follow-up.
         chair=_contact(BAHAIDAN),

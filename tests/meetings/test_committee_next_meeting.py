@@ -19,6 +19,22 @@ def committee_meeting(committee, *, days: int, **kwargs) -> Meeting:
     )
 
 
+def plan_next(committee, **fields) -> Meeting:
+    """Save a new meeting of `committee` in a week, as the planning form does (nothing invited)."""
+    starts_at = mf.days_from_now(7)
+    meeting = Meeting(
+        kind=MeetingKind.COMMITTEE,
+        committee=committee,
+        title_ar="اجتماع اللجنة",
+        starts_at=starts_at,
+        ends_at=starts_at + datetime.timedelta(hours=2),
+        place_ar="مقر الوكالة",
+        status=MeetingStatus.PLANNED,
+        **fields,
+    )
+    return services.meeting_save(meeting=meeting, expected_version=None, invited=[])
+
+
 def test_the_form_for_the_next_meeting_starts_from_the_committees_latest_meeting(staff_client, meeting_a, org_a, org_b):
     person = factories.ContactFactory(organization=org_b)
     committee = mf.CommitteeFactory(formed_at=meeting_a, member_organizations=[org_a], name_en="Study committee")
@@ -48,20 +64,7 @@ def test_saving_the_next_meeting_invites_the_members_and_follows_the_latest_meet
     committee = mf.CommitteeFactory(formed_at=meeting_a, member_organizations=[org_a])
     committee.member_contacts.set([person])
     latest = committee_meeting(committee, days=-2)
-    meeting = services.meeting_save(
-        meeting=Meeting(
-            kind=MeetingKind.COMMITTEE,
-            committee=committee,
-            title_ar="اجتماع اللجنة",
-            starts_at=mf.days_from_now(7),
-            ends_at=mf.days_from_now(7) + datetime.timedelta(hours=2),
-            place_ar="مقر الوكالة",
-            host=smeps,
-            status=MeetingStatus.PLANNED,
-        ),
-        expected_version=None,
-        invited=[],
-    )
+    meeting = plan_next(committee, host=smeps)
     assert meeting.follows == latest
     assert set(meeting.invitations.values_list("organization_id", flat=True)) == {smeps.pk, org_a.pk, org_b.pk}
     attendee = meeting.attendances.get()
@@ -72,19 +75,7 @@ def test_a_follow_up_chosen_by_hand_is_kept(meeting_a, smeps):
     committee = mf.CommitteeFactory(formed_at=meeting_a)
     committee_meeting(committee, days=-2)
     chosen = mf.MeetingFactory(host=smeps, starts_at=mf.days_from_now(-1))
-    meeting = services.meeting_save(
-        meeting=Meeting(
-            kind=MeetingKind.COMMITTEE,
-            committee=committee,
-            follows=chosen,
-            title_ar="اجتماع اللجنة",
-            starts_at=mf.days_from_now(7),
-            ends_at=mf.days_from_now(7) + datetime.timedelta(hours=2),
-            place_ar="مقر الوكالة",
-            host=smeps,
-        ),
-        expected_version=None,
-    )
+    meeting = plan_next(committee, host=smeps, follows=chosen)
     assert meeting.follows == chosen
 
 

@@ -132,6 +132,16 @@ def test_the_draft_proposal_is_attached_as_a_placeholder_pdf_with_attendees_note
     assert all(datetime.date(2017, 12, 31) < note.created_at.date() < datetime.date(2018, 1, 22) for note in notes)
 
 
+def test_every_meeting_of_the_seed_has_approved_minutes_of_its_day(demo):
+    for day in (datetime.date(2017, 12, 12), datetime.date(2017, 12, 31), datetime.date(2018, 1, 22)):
+        version = demo[day].minutes_versions.get()
+        assert version.state == MinutesState.APPROVED
+        assert version.approved_at.astimezone(ADEN).date() == day
+    # Those the seed does not record say that they stand in for the real minutes.
+    assert demo[datetime.date(2018, 1, 22)].minutes_versions.get().text_en.startswith("Placeholder for the demo")
+    assert demo[datetime.date(2018, 2, 15)].minutes_versions.get().text_ar.startswith("نص بديل للعرض")
+
+
 def test_the_committee_studies_the_draft_and_meets_on_22_01_2018(demo):
     committee = Committee.objects.get()
     assert committee.name_ar == "اللجنة المشكلة لدراسة المسودة"

@@ -67,6 +67,8 @@ def test_in_2031_the_seeds_meetings_read_as_history_in_both_languages(demo_2031)
             assert not STALE.search(english), (meeting.title_en, page, STALE.search(english))
             arabic = text_of(staff.get(f"/ar/meetings/{meeting.pk}/{page}"))
             assert not STALE_AR.search(arabic), (meeting.title_ar, page, STALE_AR.search(arabic))
+    home = text_of(staff.get("/en/"))
+    assert "0 held meetings without minutes" in home
     workshop = seed_meetings()[-1]
     overview = text_of(staff.get(f"/en/meetings/{workshop.pk}/"))
     assert "This workshop was held on 15/02/2018." in overview
