@@ -3,6 +3,8 @@ versioned edit forms."""
 
 from django import forms
 from django.contrib import admin
+from django.contrib.auth import get_user_model
+from django.contrib.auth.admin import UserAdmin
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.template.response import TemplateResponse
@@ -16,6 +18,7 @@ from core import forms as portal_forms
 from core import widgets as portal_widgets
 from core.concurrency import STALE_EDIT_MESSAGE
 from core.forms import VersionedFormMixin
+from core.models import UserProfile
 
 SPREADSHEET_FORMATS = [base_formats.CSV, base_formats.XLSX]
 
@@ -93,6 +96,27 @@ class VersionedAdminForm(VersionedFormMixin, forms.ModelForm):
             if current != self.expected_version:
                 raise ValidationError(STALE_EDIT_MESSAGE, code="stale")
         return cleaned
+
+
+class UserProfileInline(DayFirstDatesMixin, admin.StackedInline):
+    model = UserProfile
+    can_delete = False
+    extra = 1
+    max_num = 1
+    fields = ("name_ar", "name_en")
+
+
+class PortalUserAdmin(DayFirstDatesMixin, UserAdmin):
+    """Django's user admin, with the display name in Arabic and English that pages show."""
+
+    inlines = [*UserAdmin.inlines, UserProfileInline]
+    list_select_related = ("profile",)
+
+
+user_model = get_user_model()
+if admin.site.is_registered(user_model):
+    admin.site.unregister(user_model)
+admin.site.register(user_model, PortalUserAdmin)
 
 
 # django-tasks-db's admin, with translated column names (its own are plain strings) -----------

@@ -23,7 +23,7 @@ from tests import factories
 
 BROWSER_DATE_TYPES = {"date", "datetime-local", "time", "month", "week"}
 # Apps whose admin the portal's staff and superusers open, besides the portal's own.
-ADMIN_APPS = {"django_tasks_database"}
+ADMIN_APPS = {"django_tasks_database", "auth"}
 
 
 def _import_every_module_of_the_portal() -> None:
