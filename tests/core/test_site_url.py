@@ -1,6 +1,7 @@
 """Links point where the portal runs: SITE_URL follows HOST and PORT (what `make run PORT=8102`
 passes on) unless it is set, and every emailed or printed link is built from it."""
 
+import io
 import json
 import os
 import re
@@ -10,6 +11,7 @@ from pathlib import Path
 
 import pytest
 from django.core import mail
+from django.core.management import call_command
 from django.urls import reverse
 from django.utils import translation
 
@@ -95,3 +97,12 @@ def test_emailed_questionnaire_and_member_links_point_at_site_url(
     with django_capture_on_commit_callbacks(execute=True):
         staff_client.post(invite, {"email": "new@example.org", "first_name": "N", "last_name": "M", "language": "en"})
     assert re.search(r"http://127\.0\.0\.1:8102/en/partners/join/\S+/", mail.outbox[-1].body)
+
+
+def test_the_demo_prints_its_logins_with_the_address_the_portal_is_served_on(db, settings):
+    settings.DEBUG = True
+    settings.SITE_URL = "http://127.0.0.1:8102"
+    report = io.StringIO()
+    call_command("load_demo", stdout=report)
+    assert "Demo logins (http://127.0.0.1:8102/):" in report.getvalue()
+    assert ":8000" not in report.getvalue()
