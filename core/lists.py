@@ -98,7 +98,7 @@ class SuggestInput(forms.TextInput):
                 "data-hx-get": reverse(self.suggestions),
                 "data-hx-trigger": "input changed delay:300ms",
                 "data-hx-target": f"#{list_id}",
-                "data-hx-sync": "this:replace",
+                "data-hx-sync": "this:queue last",
             }
         )
         return format_html('{}<datalist id="{}"></datalist>', super().render(name, value, attrs, renderer), list_id)

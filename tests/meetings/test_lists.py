@@ -3,23 +3,15 @@
 import datetime
 
 import pytest
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
 
 from meetings.models import MeetingKind, MeetingStatus, MinutesState
 from tests import factories
+from tests.queries import count_queries
 
 from . import factories as mf
 
 MEETINGS = "/ar/meetings/?when=all"
 COMMITTEES = "/ar/meetings/committees/"
-
-
-def _count_queries(client, url: str) -> int:
-    with CaptureQueriesContext(connection) as queries:
-        response = client.get(url)
-    assert response.status_code == 200
-    return len(queries)
 
 
 def _meeting_with_everything(n: int, org) -> None:
@@ -39,10 +31,10 @@ def _meeting_with_everything(n: int, org) -> None:
 def test_the_number_of_queries_does_not_grow_with_the_rows(url, persona, client_as, org_a):
     client = client_as(persona)
     _meeting_with_everything(0, org_a)
-    with_one = _count_queries(client, url)
+    with_one = count_queries(client, url)
     for n in range(1, 30):
         _meeting_with_everything(n, org_a)
-    assert _count_queries(client, url) == with_one
+    assert count_queries(client, url) == with_one
 
 
 def names(response) -> list[str]:
@@ -138,18 +130,18 @@ def test_the_workshops_list_costs_the_same_queries_at_one_and_thirty_workshops(p
         mf.minutes(workshop, state=MinutesState.APPROVED)
 
     add_workshop(0)
-    with_one = _count_queries(client, WORKSHOPS)
+    with_one = count_queries(client, WORKSHOPS)
     for n in range(1, 30):
         add_workshop(n)
-    assert _count_queries(client, WORKSHOPS) == with_one
+    assert count_queries(client, WORKSHOPS) == with_one
 
 
 def test_the_list_opening_on_its_own_costs_the_same_queries_at_one_and_thirty_meetings(staff_client, org_a):
     _meeting_with_everything(0, org_a)
-    with_one = _count_queries(staff_client, "/ar/meetings/")
+    with_one = count_queries(staff_client, "/ar/meetings/")
     for n in range(1, 30):
         _meeting_with_everything(n, org_a)
-    assert _count_queries(staff_client, "/ar/meetings/") == with_one
+    assert count_queries(staff_client, "/ar/meetings/") == with_one
 
 
 # --- which tab the list opens on ----------------------------------------------------------------

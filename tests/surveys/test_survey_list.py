@@ -1,22 +1,14 @@
 """The questionnaires list (/surveys/): its status filter, order and a fixed number of queries."""
 
 import pytest
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
 
 from surveys import services
 from surveys.models import SurveyStatus
 from tests import factories
+from tests.queries import count_queries
 from tests.surveys.factories import invite
 
 LIST = "/ar/surveys/"
-
-
-def _count_queries(client, url: str) -> int:
-    with CaptureQueriesContext(connection) as queries:
-        response = client.get(url)
-    assert response.status_code == 200
-    return len(queries)
 
 
 def _survey_with_everything(n: int, first=None):
@@ -32,10 +24,10 @@ def _survey_with_everything(n: int, first=None):
 def test_the_number_of_queries_does_not_grow_with_the_rows(persona, client_as):
     client = client_as(persona)
     first = _survey_with_everything(0)
-    with_one = _count_queries(client, LIST)
+    with_one = count_queries(client, LIST)
     for n in range(1, 30):
         _survey_with_everything(n, first)
-    assert _count_queries(client, LIST) == with_one
+    assert count_queries(client, LIST) == with_one
 
 
 def test_the_status_filter_lists_only_that_status_and_a_bad_one_is_reported(staff_client):
