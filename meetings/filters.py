@@ -4,6 +4,7 @@ import django_filters
 from django.db.models import Exists, OuterRef, Q, QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from core.lists import ListFilterSet, SearchFilter
 from partners.filters import OrganizationFilter
@@ -42,7 +43,12 @@ class MeetingFilter(ListFilterSet):
         return _words(queryset, ("title_ar", "title_en", "subject_ar", "subject_en"), value)
 
 
-COMMITTEE_STATES = [("open", _("Open")), ("overdue", _("Overdue")), ("done", _("Done"))]
+# In context: other apps' "Open" and "Overdue" describe questionnaires, not committees.
+COMMITTEE_STATES = [
+    ("open", pgettext_lazy("committees", "Open")),
+    ("overdue", pgettext_lazy("committees", "Overdue")),
+    ("done", pgettext_lazy("committees", "Done")),
+]
 
 
 class CommitteeFilter(ListFilterSet):

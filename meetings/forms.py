@@ -1,7 +1,7 @@
 from crispy_forms.layout import Div, Field, Layout, Submit
 from django import forms
 from django.core.exceptions import ValidationError
-from django.utils.translation import gettext, ngettext_lazy
+from django.utils.translation import gettext, ngettext_lazy, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
 
 from core.forms import VersionedFormMixin, form_helper
@@ -220,7 +220,11 @@ class OtherAttendeeForm(forms.Form):
         return cleaned
 
 
-PRESENCE_CHOICES = [("unknown", _("Not recorded")), ("true", _("Present")), ("false", _("Absent"))]
+PRESENCE_CHOICES = [
+    ("unknown", pgettext_lazy("attendance", "Not recorded")),
+    ("true", _("Present")),
+    ("false", _("Absent")),
+]
 
 
 class AttendanceRowForm(forms.ModelForm):
