@@ -143,7 +143,7 @@ def _decode(data: bytes) -> tuple[str, str]:
 
 
 def _utf16_without_bom(head: bytes) -> str | None:
-    """"utf-16-le" or "utf-16-be" when `head` reads as UTF-16 without a byte order mark: in every
+    """ "utf-16-le" or "utf-16-be" when `head` reads as UTF-16 without a byte order mark: in every
     other byte sits the high half of a character, 0x00 for Latin (delimiters, digits) and 0x06 for
     Arabic; UTF-8 and Windows-1256 text holds neither byte."""
     if len(head) < 4:
