@@ -29,6 +29,11 @@ class SpreadsheetImportForm(ImportForm):
     size, kind, encoding, header row and first row), so a file that cannot be imported is refused
     with a message about the file before anything else reads it."""
 
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # An empty file gets the intake's message, the same as every importer's.
+        self.fields["import_file"].allow_empty_file = True
+
     def clean_import_file(self):
         upload = self.cleaned_data["import_file"]
         try:

@@ -64,6 +64,8 @@ class _CappedReader:
 
     def read(self, size: int = _CHUNK) -> bytes:
         data = self.stream.read(size)
+        if not data and size and self.left > 0:
+            raise refuse("damaged")  # shorter than its directory says
         self.left -= len(data)
         self.budget.remaining -= len(data)
         if self.left < 0:
