@@ -10,7 +10,6 @@ what a workbook may expand to, the number of columns and a cell's length. Refusa
 
 import codecs
 import csv
-import io
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -155,10 +154,11 @@ def _utf16_without_bom(head: bytes) -> str | None:
 
 
 def _damaged_utf8(data: bytes) -> bool:
+    """Whether `data` is mostly valid UTF-8 beyond ASCII (Arabic letters), with a few broken bytes."""
     text = data.decode("utf-8", errors="replace")
     broken = text.count("\ufffd")
-    readable = sum(1 for character in text if character > "\x7f") - broken
-    return readable > broken
+    beyond_ascii = len(text) - len(text.encode("ascii", errors="ignore"))
+    return beyond_ascii - broken > broken
 
 
 def _delimiter(text: str) -> str:
@@ -170,11 +170,23 @@ def _delimiter(text: str) -> str:
     return best if counts[best] else ","
 
 
+def _lines(text: str) -> Iterator[str]:
+    """The lines of `text` with their endings, one at a time (csv joins those of a quoted cell
+    that holds line breaks), without a second copy of the text."""
+    separator = "\n" if "\n" in text else "\r"  # old Mac Excel ends lines with CR alone
+    start = 0
+    while (end := text.find(separator, start) + 1) > 0:
+        yield text[start:end]
+        start = end
+    if start < len(text):
+        yield text[start:]
+
+
 def _csv_rows(text: str, delimiter: str) -> Iterator[tuple[int, list[str]]]:
     if csv.field_size_limit() < len(text):
         # The module's own limit would fail with a bare csv.Error; cells are measured below.
         csv.field_size_limit(len(text) + 1)
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+    reader = csv.reader(_lines(text), delimiter=delimiter)
     number = 0
     try:
         for number, row in enumerate(reader, start=1):

@@ -1,7 +1,8 @@
 """The rows of an XLSX worksheet, parsed as a stream: the hot loop of every XLSX import.
 
-Written for speed (closures over local variables, the column of a cell reference looked up once
-per column), because the handlers run for every cell of files of 100,000 rows.
+Written for speed (closures over local variables, element names compared as written, the column
+of a cell reference computed once per column), because the handlers run for every cell of files of
+100,000 rows.
 """
 
 from collections.abc import Iterator
@@ -40,18 +41,21 @@ def _rows(workbook: Workbook, stream) -> Iterator[tuple[int, list[str]]]:
     done: list[tuple[int, list[str]]] = []
     cells: dict[int, str] = {}
     parts: list[str] = []
-    tags: dict[str, str] = {}
     columns: dict[str, int] = {}
     row, column, kind, style, collecting, formula = 0, -1, "n", None, False, False
+    # Element names as written, without namespace processing (the cost of every callback): the
+    # root element says which prefix, if any, the sheet's elements carry.
+    CELL, VALUE, TEXT, FORMULA, ROW = "c", "v", "t", "f", "row"
 
-    def tag_of(name: str) -> str:
-        tag = tags[name] = name.rpartition("}")[2]
-        return tag
+    def root(name, attrs):
+        nonlocal CELL, VALUE, TEXT, FORMULA, ROW
+        prefix = name.rpartition(":")[0] + ":" if ":" in name else ""
+        CELL, VALUE, TEXT, FORMULA, ROW = (prefix + local for local in ("c", "v", "t", "f", "row"))
+        parser.StartElementHandler = start
 
     def start(name, attrs):
         nonlocal row, column, kind, style, collecting, formula
-        tag = tags.get(name) or tag_of(name)
-        if tag == "c":
+        if name == CELL:
             reference = attrs.get("r")
             if reference:
                 letters = reference.rstrip(_DIGITS)
@@ -63,11 +67,11 @@ def _rows(workbook: Workbook, stream) -> Iterator[tuple[int, list[str]]]:
             style = attrs.get("s")
             formula = False
             parts.clear()
-        elif tag == "v" or tag == "t":
+        elif name in (VALUE, TEXT):
             collecting = True
-        elif tag == "f":
+        elif name == FORMULA:
             formula = True
-        elif tag == "row":
+        elif name == ROW:
             number = attrs.get("r")
             row = int(number) if number else row + 1
             column = -1
@@ -75,10 +79,9 @@ def _rows(workbook: Workbook, stream) -> Iterator[tuple[int, list[str]]]:
 
     def end(name):
         nonlocal collecting
-        tag = tags.get(name) or tag_of(name)
-        if tag == "v" or tag == "t":
+        if name in (TEXT, VALUE):
             collecting = False
-        elif tag == "c":
+        elif name == CELL:
             if formula:
                 raise refuse("formula", cell=cell_reference(column, row))
             if not parts:
@@ -94,7 +97,7 @@ def _rows(workbook: Workbook, stream) -> Iterator[tuple[int, list[str]]]:
                 if column >= max_columns:
                     raise refuse("too_many_columns", count=column + 1, limit=max_columns)
                 cells[column] = value
-        elif tag == "row" and cells:
+        elif name == ROW and cells:
             values = [""] * (max(cells) + 1)
             for position, value in cells.items():
                 values[position] = value
@@ -104,7 +107,7 @@ def _rows(workbook: Workbook, stream) -> Iterator[tuple[int, list[str]]]:
         if collecting:
             parts.append(data)
 
-    parser = make_parser(start, end, text)
+    parser = make_parser(root, end, text, namespaces=False)
     while chunk := stream.read(_CHUNK):
         parser.Parse(chunk, False)
         yield from done

@@ -75,8 +75,12 @@ class _CappedReader:
         return data
 
 
-def make_parser(start: Callable | None = None, end: Callable | None = None, text: Callable | None = None):
-    parser = expat.ParserCreate(namespace_separator="}")
+def make_parser(
+    start: Callable | None = None, end: Callable | None = None, text: Callable | None = None, *, namespaces=True
+):
+    """An expat parser that refuses document type declarations (so no entity is ever expanded);
+    element names are "namespace}local" unless `namespaces` is false (then as written)."""
+    parser = expat.ParserCreate(namespace_separator="}") if namespaces else expat.ParserCreate()
     parser.buffer_text = True
     parser.SetParamEntityParsing(expat.XML_PARAM_ENTITY_PARSING_NEVER)
 
