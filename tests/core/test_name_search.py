@@ -9,14 +9,9 @@ from django.db import connection
 
 from partners.models import Contact, Organization
 from tests import factories
+from tests.partners.test_search import needs_postgres, search
 
 recompute_migration = importlib.import_module("partners.migrations.0006_recompute_search_text")
-
-
-def search(client, query: str) -> set[str]:
-    response = client.get("/ar/partners/", {"q": query})
-    assert response.status_code == 200
-    return {org.name_ar for org in response.context["page"].object_list}
 
 
 @pytest.fixture
@@ -49,9 +44,6 @@ def test_the_directory_finds_a_name_written_with_ibn_or_bin_and_the_article_afte
 def test_ibn_finds_only_the_names_whose_next_word_matches_too(staff_client, directory):
     assert search(staff_client, "ابن صالح") == set()
     assert search(staff_client, "ابن علي") == {directory["agency"]}
-
-
-needs_postgres = pytest.mark.skipif(connection.vendor != "postgresql", reason="pg_trgm is PostgreSQL only")
 
 
 @pytest.mark.postgres

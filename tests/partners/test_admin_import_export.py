@@ -614,46 +614,23 @@ def test_a_csv_in_any_encoding_excel_writes_imports_its_arabic_text_as_written(s
 
 
 def _bad_files():
+    files = spreadsheet_files
     rows = [["name_ar", "kind", "role"], ["بنك الأمل", "bank", "lending"]]
-    return [
-        pytest.param(spreadsheet_files.csv_bytes(rows), "o.xlsx", XLSX, "xlsx_is_text", id="csv-renamed-xlsx"),
-        pytest.param(spreadsheet_files.xlsx_bytes(rows), "o.csv", CSV, "csv_is_xlsx", id="xlsx-renamed-csv"),
-        pytest.param(spreadsheet_files.OLE_XLS, "o.xls", XLSX, "xls", id="xls"),
-        pytest.param(b"", "o.csv", CSV, "empty", id="empty"),
-        pytest.param(spreadsheet_files.csv_bytes(rows[:1]), "o.csv", CSV, "header_only", id="header-only"),
-        pytest.param(spreadsheet_files.zip_bomb(6 * 1024 * 1024), "o.xlsx", XLSX, "expands_too_much", id="zip-bomb"),
-        pytest.param(
-            spreadsheet_files.declare_size(
-                spreadsheet_files.xlsx_bytes(rows), "xl/worksheets/sheet1.xml", 600 * 1024 * 1024
-            ),
-            "o.xlsx",
-            XLSX,
-            "expands_too_much",
-            id="declared-too-big",
-        ),
-        pytest.param(
-            spreadsheet_files.xlsx_bytes([*rows, ["بنك ثان", "=A2", "lending"]]),
-            "o.xlsx",
-            XLSX,
-            "formula",
-            id="formula",
-        ),
-        pytest.param(
-            spreadsheet_files.csv_bytes([*rows, ["بنك ثان", "x" * 10_001, "lending"]]),
-            "o.csv",
-            CSV,
-            "cell_too_long",
-            id="long-cell",
-        ),
-        pytest.param(
-            spreadsheet_files.csv_bytes([*rows, ["بنك\x00ثان", "bank", "lending"]]),
-            "o.csv",
-            CSV,
-            "bad_character",
-            id="nul",
-        ),
-        pytest.param(b"PK\x03\x04garbage", "o.xlsx", XLSX, "damaged", id="broken-zip"),
-    ]
+    declared_too_big = files.declare_size(files.xlsx_bytes(rows), "xl/worksheets/sheet1.xml", 600 * 1024 * 1024)
+    cases = {  # id: (content, file name, format chosen, the intake's refusal)
+        "csv-renamed-xlsx": (files.csv_bytes(rows), "o.xlsx", XLSX, "xlsx_is_text"),
+        "xlsx-renamed-csv": (files.xlsx_bytes(rows), "o.csv", CSV, "csv_is_xlsx"),
+        "xls": (files.OLE_XLS, "o.xls", XLSX, "xls"),
+        "empty": (b"", "o.csv", CSV, "empty"),
+        "header-only": (files.csv_bytes(rows[:1]), "o.csv", CSV, "header_only"),
+        "zip-bomb": (files.zip_bomb(6 * 1024 * 1024), "o.xlsx", XLSX, "expands_too_much"),
+        "declared-too-big": (declared_too_big, "o.xlsx", XLSX, "expands_too_much"),
+        "formula": (files.xlsx_bytes([*rows, ["بنك ثان", "=A2", "lending"]]), "o.xlsx", XLSX, "formula"),
+        "long-cell": (files.csv_bytes([*rows, ["بنك ثان", "x" * 10_001, "lending"]]), "o.csv", CSV, "cell_too_long"),
+        "nul": (files.csv_bytes([*rows, ["بنك\x00ثان", "bank", "lending"]]), "o.csv", CSV, "bad_character"),
+        "broken-zip": (b"PK\x03\x04garbage", "o.xlsx", XLSX, "damaged"),
+    }
+    return [pytest.param(*case, id=name) for name, case in cases.items()]
 
 
 @pytest.mark.parametrize("language", ["ar", "en"])
