@@ -30,7 +30,8 @@ _OLE_SIGNATURE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 _SNIFF = 8192
 # C0 controls other than tab, line feed and carriage return, and lone surrogates.
 _BAD_CHARACTERS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff]")
-_DELIMITERS = (",", ";", "\t")
+# Excel writes the list separator of the Windows region: "," or ";" (the Arabic "؛" in a few).
+_DELIMITERS = (",", ";", "\t", "\u061b")
 
 
 @dataclass(frozen=True)
@@ -162,7 +163,7 @@ def _damaged_utf8(data: bytes) -> bool:
 
 
 def _delimiter(text: str) -> str:
-    """The delimiter of the header line: the most frequent of `,` `;` tab outside quotes."""
+    """The delimiter of the header line: the most frequent of `,` `;` tab `؛` outside quotes."""
     line = text[:65536].lstrip("\ufeff").split("\n", 1)[0]
     outside = "".join(line.split('"')[0::2])
     counts = {delimiter: outside.count(delimiter) for delimiter in _DELIMITERS}

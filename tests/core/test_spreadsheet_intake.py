@@ -70,7 +70,7 @@ def decompressed(monkeypatch):
         ("utf-16-le", False, "utf-16-le"),  # no byte order mark
     ],
 )
-@pytest.mark.parametrize("delimiter", [",", ";", "\t"], ids=["comma", "semicolon", "tab"])
+@pytest.mark.parametrize("delimiter", [",", ";", "\t", "\u061b"], ids=["comma", "semicolon", "tab", "arabic-semicolon"])
 def test_arabic_text_reads_back_as_written_in_each_encoding_and_delimiter(encoding, bom, expected, delimiter):
     data = csv_bytes([HEADERS, *ROWS], encoding=encoding, delimiter=delimiter, bom=bom)
     table, rows = read(data)
