@@ -30,6 +30,8 @@ _OLE_SIGNATURE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 _SNIFF = 8192
 # C0 controls other than tab, line feed and carriage return, and lone surrogates.
 _BAD_CHARACTERS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff]")
+# Bytes of a binary file that text never holds (a NUL in a cell is found, and named, later).
+_CONTROL_BYTES = re.compile(b"[\x00-\x08\x0e-\x1a]")
 # Excel writes the list separator of the Windows region: "," or ";" (the Arabic "؛" in a few).
 _DELIMITERS = (",", ";", "\t", "\u061b")
 
@@ -82,7 +84,7 @@ def open_table(file, *, name: str | None, limits: IntakeLimits | None = None) ->
             raise refuse("xls")
         workbook = Workbook(data, max_expanded_bytes=limits.max_expanded_bytes, max_columns=limits.max_columns)
         return _table(sheet_rows(workbook), limits, format="xlsx", check_characters=True)
-    if filetype.guess(data[:_SNIFF]) is not None:
+    if _binary_file(data[:_SNIFF]):
         raise refuse("not_a_workbook" if extension == ".xlsx" else "unsupported")
     if extension == ".xlsx":
         raise refuse("xlsx_is_text")
@@ -100,6 +102,13 @@ def open_table(file, *, name: str | None, limits: IntakeLimits | None = None) ->
         # One search of the whole text spares a search of every cell.
         check_characters=_BAD_CHARACTERS.search(text) is not None,
     )
+
+
+def _binary_file(head: bytes) -> bool:
+    """A PDF, an image, an archive, a program...: a known signature, and bytes no text holds
+    (some signatures, "BM" or "MZ", are also how a CSV header may start)."""
+    kind = filetype.guess(head)
+    return kind is not None and (kind.extension == "pdf" or _CONTROL_BYTES.search(head) is not None)
 
 
 def _read(file, limit: int) -> bytes:

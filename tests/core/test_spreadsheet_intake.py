@@ -93,6 +93,12 @@ def test_a_delimiter_inside_quotes_does_not_count_and_quoted_line_breaks_stay_in
     assert rows == [(2, ["سالم", "المكلا،\nحي الشرج", "777"]), (3, ["علي", "سيئون", "778"])]
 
 
+@pytest.mark.parametrize("first_header", ["BMI", "MZ number", "ID3 code", "%! note"])
+def test_a_header_that_starts_like_a_binary_signature_is_still_read_as_text(first_header):
+    table, rows = read(csv_bytes([[first_header, "b"], ["1", "2"]]))
+    assert (table.headers, rows) == ([first_header, "b"], [(2, ["1", "2"])])
+
+
 def test_utf8_with_a_few_broken_bytes_is_refused_rather_than_read_as_windows_1256():
     data = csv_bytes([HEADERS, *ROWS])
     error = refusal(data[:-8] + b"\xff" + data[-8:])
