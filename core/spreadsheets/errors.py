@@ -6,7 +6,11 @@ from django.utils.translation import gettext_lazy as _
 
 class IntakeError(ValidationError):
     """A spreadsheet that cannot be imported as it is. `messages` are translated sentences; `code`
-    says which rule refused it (see MESSAGES)."""
+    says which rule refused it (see MESSAGES; "columns" for core.spreadsheets.columns)."""
+
+    def __init__(self, message, code=None, params=None):
+        super().__init__(message, code=code, params=params)
+        self.code = code  # ValidationError keeps no code for a list of messages
 
 
 MESSAGES = {

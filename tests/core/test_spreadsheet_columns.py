@@ -71,7 +71,7 @@ def test_a_column_written_twice_and_a_missing_required_column_are_both_reported(
         ]
         with pytest.raises(IntakeError) as caught:
             match.check()
-    assert caught.value.messages == match.problems
+    assert (caught.value.code, caught.value.messages) == ("columns", match.problems)
 
 
 def test_a_label_two_columns_share_names_neither():
