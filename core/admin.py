@@ -3,6 +3,9 @@
 import logging
 
 from django import forms
+from django.contrib import admin
+from django.contrib.auth import get_user_model
+from django.contrib.auth.admin import UserAdmin
 from django.core.exceptions import ValidationError
 from django.forms.utils import ErrorDict
 from django.template.response import TemplateResponse
@@ -12,6 +15,7 @@ from import_export.forms import ImportForm, SelectableFieldsExportForm
 
 from core.concurrency import STALE_EDIT_MESSAGE
 from core.forms import VersionedFormMixin
+from core.models import UserProfile
 from core.spreadsheets import IntakeError, open_table
 from core.spreadsheets.formats import IMPORT_FORMATS
 
@@ -128,3 +132,24 @@ class VersionedAdminForm(VersionedFormMixin, forms.ModelForm):
             if current != self.expected_version:
                 raise ValidationError(STALE_EDIT_MESSAGE, code="stale")
         return cleaned
+
+
+class UserProfileInline(admin.StackedInline):
+    model = UserProfile
+    can_delete = False
+    extra = 1
+    max_num = 1
+    fields = ("name_ar", "name_en")
+
+
+class PortalUserAdmin(UserAdmin):
+    """Django's user admin, with the display name in Arabic and English that pages show."""
+
+    inlines = [*UserAdmin.inlines, UserProfileInline]
+    list_select_related = ("profile",)
+
+
+user_model = get_user_model()
+if admin.site.is_registered(user_model):
+    admin.site.unregister(user_model)
+admin.site.register(user_model, PortalUserAdmin)

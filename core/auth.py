@@ -12,3 +12,12 @@ class UsernameOrEmailBackend(ModelBackend):
             if match is not None:
                 username = match.get_username()
         return super().authenticate(request, username=username, password=password, **kwargs)
+
+    def get_user(self, user_id):
+        # Every page names the signed-in user (core.users): fetch the display name with the user.
+        user_model = get_user_model()
+        try:
+            user = user_model._default_manager.select_related("profile").get(pk=user_id)
+        except user_model.DoesNotExist:
+            return None
+        return user if self.user_can_authenticate(user) else None

@@ -68,10 +68,19 @@ def render_pdf(template_name: str, context: dict, *, request=None) -> bytes:
     return weasyprint.HTML(string=html, base_url=base_url, url_fetcher=_static_only_fetcher()).write_pdf()
 
 
-def pdf_response(content: bytes, *, filename: str, as_attachment: bool = False) -> HttpResponse:
-    """An HTTP response carrying a PDF, with a UTF-8 file name (Arabic names survive)."""
+def pdf_response(
+    content: bytes, *, filename: str, as_attachment: bool = False, fallback_filename: str = ""
+) -> HttpResponse:
+    """An HTTP response carrying a PDF, shown by the browser or (`as_attachment`) saved. A
+    non-ASCII `filename` (Arabic) is sent as RFC 5987 `filename*`, beside the ASCII
+    `fallback_filename` for clients that do not read it (RFC 6266)."""
     response = HttpResponse(content, content_type="application/pdf")
-    response["Content-Disposition"] = content_disposition_header(as_attachment, filename)
+    disposition = content_disposition_header(as_attachment, filename)
+    if fallback_filename and "filename*=" in disposition:
+        kind, encoded = disposition.split("; ", 1)
+        safe = fallback_filename.encode("ascii", "ignore").decode().replace("\\", "").replace('"', "")
+        disposition = f'{kind}; filename="{safe}"; {encoded}'
+    response["Content-Disposition"] = disposition
     response["X-Content-Type-Options"] = "nosniff"
     response["Cache-Control"] = "private, no-cache"
     return response

@@ -1,7 +1,7 @@
 from crispy_forms.layout import Div, Field, Layout, Submit
 from django import forms
 from django.core.exceptions import ValidationError
-from django.utils.translation import gettext, ngettext_lazy
+from django.utils.translation import gettext, ngettext_lazy, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
 
 from core.forms import VersionedFormMixin, form_helper
@@ -221,7 +221,11 @@ class OtherAttendeeForm(forms.Form):
         return cleaned
 
 
-PRESENCE_CHOICES = [("unknown", _("Not recorded")), ("true", _("Present")), ("false", _("Absent"))]
+PRESENCE_CHOICES = [
+    ("unknown", pgettext_lazy("attendance", "Not recorded")),
+    ("true", _("Present")),
+    ("false", _("Absent")),
+]
 
 
 class AttendanceRowForm(forms.ModelForm):
@@ -483,7 +487,13 @@ class MeetingFilterForm(forms.Form):
     sort = forms.CharField(required=False, widget=forms.HiddenInput)
 
 
-COMMITTEE_STATES = [("", _("All")), ("open", _("Open")), ("overdue", _("Overdue")), ("done", _("Done"))]
+# In context: other apps' "Open" and "Overdue" describe questionnaires, not committees.
+COMMITTEE_STATES = [
+    ("", _("All")),
+    ("open", pgettext_lazy("committees", "Open")),
+    ("overdue", pgettext_lazy("committees", "Overdue")),
+    ("done", pgettext_lazy("committees", "Done")),
+]
 
 
 class CommitteeFilterForm(forms.Form):

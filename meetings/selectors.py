@@ -2,10 +2,11 @@
 
 from dataclasses import dataclass
 
+from django.db import connection
 from django.db.models import Count, Exists, OuterRef, Prefetch, Q, QuerySet, Subquery, Sum, Value
 from django.db.models.functions import Coalesce, Lower, NullIf
-from django.utils import timezone
-from django.utils.translation import get_language
+from django.utils import timezone, translation
+from django.utils.translation import get_language, gettext
 
 from core.access import is_agency_staff
 from partners.models import Membership, Organization
@@ -23,6 +24,7 @@ from .models import (
     MinutesVersion,
 )
 from .models.calendar import CalendarFeed, hash_feed_token
+from .models.meetings import MAX_CHAIN_LENGTH
 
 MEETING_SORTS = {
     "date": ("starts_at",),
@@ -35,7 +37,8 @@ COMMITTEE_SORTS = {
     "deadline": ("deadline", "name_sort"),
     "formed": ("formed_at__starts_at", "name_sort"),
 }
-MAX_CHAIN = 50
+# The chain panel shows at most this many meetings.
+MAX_CHAIN = 100
 
 
 def _bilingual_sort(field: str):
@@ -87,23 +90,95 @@ def meetings_list(
     )
 
 
-def meeting_chain(*, meeting: Meeting, user) -> list[Meeting]:
-    """The meetings `meeting` follows and those that follow it, that `user` may see, in date order."""
-    visible = Meeting.objects.visible_to(user)
-    chain = {meeting.pk: meeting}
-    current = meeting
-    while current.follows_id and len(chain) < MAX_CHAIN:
-        earlier = visible.filter(pk=current.follows_id).first()
-        if earlier is None or earlier.pk in chain:
-            break
-        chain[earlier.pk] = earlier
-        current = earlier
-    frontier = [meeting.pk]
-    while frontier and len(chain) < MAX_CHAIN:
-        later = [m for m in visible.filter(follows_id__in=frontier) if m.pk not in chain]
-        chain.update({m.pk: m for m in later})
-        frontier = [m.pk for m in later]
-    return sorted(chain.values(), key=lambda m: (m.starts_at, m.pk))
+@dataclass
+class ChainBranch:
+    """A run of meetings each following the one before, then the branches that follow its last
+    meeting when more than one meeting follows it (the chain forks there)."""
+
+    meetings: list[Meeting]
+    forks: list["ChainBranch"]
+
+
+@dataclass
+class MeetingChain:
+    branches: list[ChainBranch]  # one, unless the start of the chain is hidden from the user
+    meetings: list[Meeting]  # every meeting of the chain the user may see, in date order
+
+    def __len__(self) -> int:
+        return len(self.meetings)
+
+
+def _chain_links(meeting_pk: int) -> dict[int, int | None]:
+    """{meeting id: id of the meeting it follows} for every meeting connected to `meeting_pk`
+    through "follows": up to the first meeting of the chain, then everything that follows that one,
+    branches included. One query, whatever the length of the chain."""
+    quote = connection.ops.quote_name
+    table = quote(Meeting._meta.db_table)
+    pk = quote(Meeting._meta.pk.column)
+    follows = quote(Meeting._meta.get_field("follows").column)
+    # The depth bound stops a circle of meetings (a data error that clean() refuses) from looping.
+    sql = f"""
+        WITH RECURSIVE up(id, parent, depth) AS (
+            SELECT {pk}, {follows}, 0 FROM {table} WHERE {pk} = %s
+            UNION ALL
+            SELECT m.{pk}, m.{follows}, up.depth + 1 FROM {table} m JOIN up ON m.{pk} = up.parent
+            WHERE up.depth < %s
+        ),
+        down(id, parent, depth) AS (
+            SELECT id, parent, 0 FROM (SELECT id, parent FROM up ORDER BY depth DESC LIMIT 1) first_meeting
+            UNION ALL
+            SELECT m.{pk}, m.{follows}, down.depth + 1 FROM {table} m JOIN down ON m.{follows} = down.id
+            WHERE down.depth < %s
+        )
+        SELECT id, parent, MIN(depth) FROM down GROUP BY id, parent ORDER BY MIN(depth) LIMIT %s
+    """  # noqa: S608 - only quoted table and column names are formatted in; values are parameters
+    with connection.cursor() as cursor:
+        cursor.execute(sql, [meeting_pk, MAX_CHAIN_LENGTH, MAX_CHAIN_LENGTH, MAX_CHAIN])
+        return {row[0]: row[1] for row in cursor.fetchall()}
+
+
+def meeting_chain(*, meeting: Meeting, user) -> MeetingChain:
+    """Every meeting connected to `meeting` through "follows" (what it follows, and everything
+    that follows the first meeting of its chain, forks included) that `user` may see, as a tree.
+    Two queries, whatever the size of the chain; at most MAX_CHAIN meetings."""
+    links = _chain_links(meeting.pk)
+    links.setdefault(meeting.pk, meeting.follows_id)
+    visible = {m.pk: m for m in Meeting.objects.visible_to(user).filter(pk__in=list(links))}
+    visible[meeting.pk] = meeting
+
+    def visible_parent(pk: int) -> int | None:
+        # A meeting hidden from the user is skipped: the next one hangs on the one before it.
+        seen = set()
+        parent = links.get(pk)
+        while parent is not None and parent not in visible and parent not in seen:
+            seen.add(parent)
+            parent = links.get(parent)
+        return parent if parent in visible and parent != pk else None
+
+    def order(m: Meeting):
+        return (m.starts_at, m.pk)
+
+    children: dict[int | None, list[Meeting]] = {}
+    for m in visible.values():
+        children.setdefault(visible_parent(m.pk), []).append(m)
+    for followers in children.values():
+        followers.sort(key=order)
+
+    def branch_from(first: Meeting, placed: set[int]) -> ChainBranch:
+        run = [first]
+        placed.add(first.pk)
+        while True:
+            followers = [m for m in children.get(run[-1].pk, []) if m.pk not in placed]
+            if len(followers) != 1:
+                return ChainBranch(meetings=run, forks=[branch_from(m, placed) for m in followers])
+            run.append(followers[0])
+            placed.add(followers[0].pk)
+
+    placed: set[int] = set()
+    branches = [branch_from(m, placed) for m in children.get(None, [])]
+    if meeting.pk not in placed:  # only when the stored links make a circle
+        branches.append(branch_from(meeting, placed))
+    return MeetingChain(branches=branches, meetings=sorted(visible.values(), key=order))
 
 
 @dataclass(frozen=True)
@@ -221,6 +296,29 @@ def committees_list(*, user, state: str = "", q: str = "") -> QuerySet[Committee
         organization_count=Count("member_organizations", distinct=True),
         meeting_count=Count("meetings", distinct=True),
     )
+
+
+def committee_next_meeting_initial(*, committee: Committee) -> dict:
+    """The form's starting values for the committee's next meeting: a committee meeting that
+    follows its latest meeting (or the meeting that formed it), at the same place and host,
+    with the committee's member organizations (and those of its member people) invited."""
+    latest = committee.meetings.order_by("-starts_at", "-pk").first() or committee.formed_at
+    invited = set(committee.member_organizations.values_list("pk", flat=True))
+    invited |= set(committee.member_contacts.values_list("organization_id", flat=True))
+    initial = {"kind": MeetingKind.COMMITTEE, "committee": committee.pk, "invited": sorted(invited)}
+    for language in ("ar", "en"):
+        name = getattr(committee, f"name_{language}") or committee.name_ar
+        with translation.override(language):
+            initial[f"title_{language}"] = gettext("Meeting of %(committee)s") % {"committee": name}
+    if latest is not None:
+        initial.update(
+            follows=latest.pk,
+            host=latest.host_id,
+            place_ar=latest.place_ar,
+            place_en=latest.place_en,
+            chair=latest.chair_id,
+        )
+    return initial
 
 
 def committee_meetings(*, committee: Committee, user) -> QuerySet[Meeting]:

@@ -73,7 +73,7 @@ def _changes_for(history_qs, model, what: str, label_of, m2m: tuple[tuple[str, s
     ]
     changes = []
     previous_by_object = {}
-    records = list(history_qs.select_related("history_user").order_by("history_date", "history_id"))
+    records = list(history_qs.select_related("history_user__profile").order_by("history_date", "history_id"))
     related = {name: _related_names_by_record(records, name, target) for name, target in m2m}
     for record in records:
         previous = previous_by_object.get(record.id)

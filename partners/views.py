@@ -84,7 +84,7 @@ def organization_detail(request, pk: int):
     # Other apps' sections (its meetings, its questionnaires...), without partners importing them.
     context["sections"] = render_sections("organization_detail", request, organization)
     if is_agency_staff(request.user):
-        context["memberships"] = organization.memberships.select_related("user")
+        context["memberships"] = organization.memberships.select_related("user__profile")
         context["invitations"] = organization.member_invitations.usable().select_related("invited_by")
     return render(request, "partners/organization_detail.html", context)
 

@@ -4,6 +4,8 @@ from django.utils.html import format_html
 from django.utils.translation import gettext as _
 from django.utils.translation import pgettext
 
+from core.users import user_display_name
+
 register = template.Library()
 
 
@@ -48,3 +50,16 @@ def names(objects, empty: str = ""):
     if not labels:
         return empty
     return pgettext("list separator", ", ").join(labels)
+
+
+@register.filter
+def user_name(user) -> str:
+    """How pages name a user, in the active language (see core.users.user_display_name)."""
+    return user_display_name(user)
+
+
+@register.filter
+def bdi(value):
+    """`{{ name|bdi }}`: user-entered text isolated from the text around it (inside a translated
+    sentence too), so that a right-to-left name or a U+202E cannot reorder the sentence."""
+    return format_html("<bdi>{}</bdi>", value)

@@ -1,17 +1,21 @@
 """Committees (formed at a meeting, with members and a deadline) and workshop registrations."""
 
+from dataclasses import dataclass
+
 from django.conf import settings
 from django.db import models
 from django.db.models import Exists, OuterRef, Q
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.formats import date_format
+from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
 
 from core.access import is_agency_staff, is_governor_office, partner_organization_id
 from core.models import TimeStampedModel, VersionedModel, bilingual
 from partners.models import Contact, Organization
 
-from .meetings import Meeting
+from .meetings import Meeting, MeetingStatus
 
 # One organization registers at most this many names for a workshop.
 MAX_REGISTRATION_NAMES = 25
@@ -128,3 +132,80 @@ class WorkshopRegistration(TimeStampedModel):
     @property
     def names(self) -> list[str]:
         return [line.strip() for line in self.attendee_names.splitlines() if line.strip()]
+
+
+@dataclass(frozen=True)
+class RegistrationClosed:
+    """Why an organization cannot register for a workshop now, and what it can do instead."""
+
+    reason: str  # "cancelled", "held", "started", "not_invited" or "full"
+    message: str
+    advice: str = ""
+
+
+# Who reads the reason: staff can change the workshop, a partner can ask the organizer, the
+# governor's office only reads.
+STAFF, PARTNER, READER = "staff", "partner", "reader"
+
+
+def registration_closed(
+    meeting: Meeting, *, invited: bool, seats_taken: int, has_registration: bool = False, audience: str = PARTNER
+) -> RegistrationClosed | None:
+    """None when registration is open to the asker, else why not, with advice for `audience`.
+
+    `invited`: whether the partner's organization is invited (staff register for any invited
+    organization; the host always is). `seats_taken` counts every organization's names; one that has a
+    registration (`has_registration`) may still change or withdraw its names when the workshop is full.
+    """
+    host = meeting.host.name
+    day = date_format(timezone.localtime(meeting.starts_at), "DATE_FORMAT")
+
+    def advice(*, staff: str, partner: str = "") -> str:
+        return {STAFF: staff, PARTNER: partner}.get(audience, "")
+
+    if meeting.status == MeetingStatus.CANCELLED:
+        return RegistrationClosed(
+            "cancelled",
+            gettext("This workshop was cancelled."),
+            advice(
+                staff=gettext("Change its status on the edit page if it takes place after all."),
+                partner=gettext("For any question, contact the organizer, %(host)s.") % {"host": host},
+            ),
+        )
+    if meeting.status == MeetingStatus.HELD:
+        return RegistrationClosed(
+            "held",
+            gettext("This workshop was held on %(date)s.") % {"date": day},
+            gettext("Who attended, the minutes and the documents are on the workshop's page."),
+        )
+    if meeting.starts_at <= timezone.now():
+        return RegistrationClosed(
+            "started",
+            gettext("This workshop began on %(date)s: registration closed when it began.") % {"date": day},
+            advice(
+                staff=gettext("Record who came on the attendance page, then mark the workshop as held."),
+                partner=gettext("To bring someone now, contact the organizer, %(host)s.") % {"host": host},
+            ),
+        )
+    if not invited and audience == PARTNER:
+        return RegistrationClosed(
+            "not_invited",
+            gettext("Your organization is not invited to this workshop."),
+            gettext("Ask %(host)s to add your organization to the invited organizations.") % {"host": host},
+        )
+    if meeting.capacity is not None and seats_taken >= meeting.capacity and not has_registration:
+        return RegistrationClosed(
+            "full",
+            ngettext(
+                "The workshop is full: its %(count)s seat is taken.",
+                "The workshop is full: all its %(count)s seats are taken.",
+                meeting.capacity,
+            )
+            % {"count": meeting.capacity},
+            advice(
+                staff=gettext("Raise the capacity on the edit page, or ask an organization to withdraw names."),
+                partner=gettext("Contact the organizer, %(host)s, to ask whether a seat becomes free.")
+                % {"host": host},
+            ),
+        )
+    return None

@@ -7,6 +7,7 @@ from django.db.models import Exists, OuterRef, Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from core.access import is_agency_staff, is_governor_office, partner_organization_id
 from core.models import TimeStampedModel, VersionedModel, bilingual
@@ -26,6 +27,20 @@ class MeetingStatus(models.TextChoices):
     PLANNED = "planned", _("Planned")
     HELD = "held", _("Held")
     CANCELLED = "cancelled", _("Cancelled")
+
+
+# The status of one meeting, worded to agree with what it is (in Arabic a meeting, اجتماع, is
+# masculine and a workshop, ورشة, feminine); the choices' labels above name meetings in general.
+STATUS_OF_A_MEETING = {
+    MeetingStatus.PLANNED: pgettext_lazy("status of a meeting", "Planned"),
+    MeetingStatus.HELD: pgettext_lazy("status of a meeting", "Held"),
+    MeetingStatus.CANCELLED: pgettext_lazy("status of a meeting", "Cancelled"),
+}
+STATUS_OF_A_WORKSHOP = {
+    MeetingStatus.PLANNED: pgettext_lazy("status of a workshop", "Planned"),
+    MeetingStatus.HELD: pgettext_lazy("status of a workshop", "Held"),
+    MeetingStatus.CANCELLED: pgettext_lazy("status of a workshop", "Cancelled"),
+}
 
 
 class MeetingQuerySet(models.QuerySet):
@@ -189,6 +204,11 @@ class Meeting(TimeStampedModel, VersionedModel):
     @property
     def is_workshop(self) -> bool:
         return self.kind == MeetingKind.WORKSHOP
+
+    @property
+    def status_label(self) -> str:
+        labels = STATUS_OF_A_WORKSHOP if self.is_workshop else STATUS_OF_A_MEETING
+        return str(labels.get(self.status, self.get_status_display()))
 
     @property
     def has_started(self) -> bool:

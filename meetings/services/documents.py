@@ -7,6 +7,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from core.access import partner_organization_id
+from core.users import user_display_name
 
 from ..models import Committee, Document, DocumentNote, DocumentVersion, Meeting
 from ..uploads import check_upload
@@ -84,7 +85,8 @@ def document_note_add(*, document: Document, text: str, user) -> DocumentNote:
         document=document,
         version=document.versions.order_by("-number").first(),
         author=user,
-        author_name=user.get_full_name() or user.get_username(),
+        # The name as it was when the note was written, kept if the account is deleted later.
+        author_name=user_display_name(user),
         organization_id=partner_organization_id(user),
         text=text,
     )

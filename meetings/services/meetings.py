@@ -20,7 +20,7 @@ from ..models import (
     MeetingInvitation,
     WorkshopRegistration,
 )
-from ..models.committees import MAX_REGISTRATION_NAMES
+from ..models.committees import MAX_REGISTRATION_NAMES, registration_closed
 
 
 def _snapshot(contact: Contact) -> dict:
@@ -83,15 +83,37 @@ def _sync_chair(meeting: Meeting) -> None:
         attendance.save(update_fields=["role"])
 
 
+def committee_previous_meeting(*, committee: Committee, before) -> Meeting | None:
+    """What a committee meeting starting at `before` follows up: the committee's latest meeting
+    before it, else the meeting that formed the committee (when it took place before)."""
+    earlier = committee.meetings.filter(starts_at__lt=before).order_by("-starts_at", "-pk").first()
+    if earlier is None and committee.formed_at_id and committee.formed_at.starts_at < before:
+        earlier = committee.formed_at
+    return earlier
+
+
+def _invite_committee_members(meeting: Meeting) -> None:
+    committee = meeting.committee
+    organization_ids = set(committee.member_organizations.values_list("pk", flat=True))
+    _ensure_invited(meeting, organization_ids)
+    attendees_add(meeting=meeting, contacts=committee.member_contacts.select_related("organization"))
+
+
 @transaction.atomic
 def meeting_save(
     *, meeting: Meeting, expected_version: int | None, invited: Iterable[Organization] | None = None, user=None
 ) -> Meeting:
     """Create or update a meeting; refuses a stale edit, an end before the start, a circle of
     follow-ups, and a capacity below the seats already registered. The host (and the chair's
-    organization) are always among the invited organizations, and the chair is an attendee."""
+    organization) are always among the invited organizations, and the chair is an attendee.
+
+    A new committee meeting invites the committee's member organizations and people, and, unless
+    told otherwise, follows the committee's previous meeting (see committee_previous_meeting)."""
+    is_new_committee_meeting = meeting.pk is None and meeting.committee_id is not None
     if meeting.pk is None and user is not None and meeting.created_by_id is None:
         meeting.created_by = user
+    if is_new_committee_meeting and meeting.follows_id is None and meeting.starts_at:
+        meeting.follows = committee_previous_meeting(committee=meeting.committee, before=meeting.starts_at)
     meeting.full_clean()
     if meeting.pk is not None and meeting.capacity is not None:
         registered = meeting.registrations.aggregate(total=Sum("count"))["total"] or 0
@@ -111,6 +133,8 @@ def meeting_save(
         _set_invitations(meeting, invited)
     else:
         _ensure_invited(meeting, [meeting.host_id, *([meeting.chair.organization_id] if meeting.chair_id else [])])
+    if is_new_committee_meeting:
+        _invite_committee_members(meeting)
     _sync_chair(meeting)
     return meeting
 
@@ -270,12 +294,16 @@ def workshop_register(
     locked = Meeting.objects.select_for_update().get(pk=meeting.pk)
     if not locked.is_workshop:
         raise ValidationError(_("Registration is only for workshops."))
-    if not locked.is_open_for_registration:
-        raise ValidationError(_("Registration for this workshop is closed."))
-    invited = locked.invitations.filter(organization=organization).exists()
-    if not invited:
-        raise ValidationError(_("Only invited organizations can register for this workshop."))
     existing = WorkshopRegistration.objects.filter(meeting=locked, organization=organization).first()
+    taken = WorkshopRegistration.objects.filter(meeting=locked).aggregate(total=Sum("count"))["total"] or 0
+    closed = registration_closed(locked, invited=True, seats_taken=taken, has_registration=existing is not None)
+    if closed is not None:
+        raise ValidationError(closed.message, code=closed.reason)
+    if not locked.invitations.filter(organization=organization).exists():
+        raise ValidationError(
+            _("%(organization)s is not invited to this workshop.") % {"organization": organization.name},
+            code="not_invited",
+        )
     if not names:
         if existing is not None:
             existing.delete()

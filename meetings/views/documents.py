@@ -110,7 +110,7 @@ def _detail(request, document: Document, *, note_form=None):
             "committee": document.committee,
             "tab": "documents",
             "versions": document.versions.select_related("uploaded_by"),
-            "notes": document.notes.select_related("organization", "version"),
+            "notes": document.notes.select_related("organization", "version", "author__profile"),
             "note_form": note_form,
             "can_upload": is_agency_staff(request.user),
         },

@@ -2,7 +2,6 @@
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.db.models import Sum
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
@@ -13,8 +12,9 @@ from core.lists import paginate, sort_queryset
 from partners.models import Organization
 
 from ..forms import MeetingFilterForm, MeetingForm, WorkshopRegistrationForm
-from ..models import Meeting, MeetingKind, WorkshopRegistration
-from ..selectors import MEETING_SORTS, meeting_chain, meetings_list
+from ..models import Committee, Meeting, MeetingKind, WorkshopRegistration
+from ..models.committees import PARTNER, READER, STAFF, registration_closed
+from ..selectors import MEETING_SORTS, committee_next_meeting_initial, meeting_chain, meetings_list
 from ..services import meetings as services
 from .common import editable_meeting, refuse_read_only, visible_meeting
 
@@ -55,19 +55,44 @@ def meeting_list(request):
     )
 
 
+def _registration_audience(request) -> str:
+    if is_agency_staff(request.user):
+        return STAFF
+    return PARTNER if partner_organization_id(request.user) is not None else READER
+
+
+def _closed_for(request, meeting: Meeting, registrations: list[WorkshopRegistration]):
+    """Why `request.user` cannot register for the workshop now (None: they can)."""
+    audience = _registration_audience(request)
+    org_id = partner_organization_id(request.user)
+    invited = audience != PARTNER or meeting.invitations.filter(organization_id=org_id).exists()
+    if audience == PARTNER:
+        has_registration = any(r.organization_id == org_id for r in registrations)
+    else:
+        has_registration = audience == STAFF and bool(registrations)
+    return registration_closed(
+        meeting,
+        invited=invited,
+        seats_taken=sum(r.count for r in registrations),
+        has_registration=has_registration,
+        audience=audience,
+    )
+
+
 def _workshop_context(request, meeting: Meeting) -> dict:
     registrations = list(meeting.registrations.select_related("organization"))
     taken = sum(registration.count for registration in registrations)
     org_id = partner_organization_id(request.user)
     staff = is_agency_staff(request.user)
+    closed = _closed_for(request, meeting, registrations)
     return {
         "registrations": registrations
         if staff or not org_id
         else [r for r in registrations if r.organization_id == org_id],
         "seats_taken": taken,
         "seats_left": None if meeting.capacity is None else max(meeting.capacity - taken, 0),
-        "can_register": meeting.is_open_for_registration
-        and (staff or (org_id is not None and meeting.invitations.filter(organization_id=org_id).exists())),
+        "registration_closed": closed,
+        "can_register": closed is None and _registration_audience(request) != READER,
     }
 
 
@@ -95,9 +120,14 @@ def meeting_create(request):
         earlier = Meeting.objects.filter(pk=follows).first()
         if earlier is not None:
             initial = {"follows": earlier.pk, "host": earlier.host_id, "kind": earlier.kind}
-    committee = request.GET.get("committee")
-    if committee and committee.isdigit():
-        initial.update({"committee": committee, "kind": MeetingKind.COMMITTEE})
+    committee_id = request.GET.get("committee")
+    committee = (
+        Committee.objects.editable_by(request.user).filter(pk=committee_id).first()
+        if committee_id and committee_id.isdigit()
+        else None
+    )
+    if committee is not None:
+        initial.update(committee_next_meeting_initial(committee=committee))
     form = MeetingForm(request.POST or None, initial=initial)
     if request.method == "POST" and form.is_valid():
         try:
@@ -174,7 +204,8 @@ def workshop_register(request, pk: int):
             else:
                 messages.success(request, _("The registration was saved."))
             return redirect(meeting)
-    taken = meeting.registrations.aggregate(total=Sum("count"))["total"] or 0
+    registrations = list(meeting.registrations.all())
+    taken = sum(registration.count for registration in registrations)
     return render(
         request,
         "meetings/workshop_register.html",
@@ -184,6 +215,6 @@ def workshop_register(request, pk: int):
             "tab": "overview",
             "existing": existing,
             "seats_left": None if meeting.capacity is None else max(meeting.capacity - taken, 0),
-            "is_open": meeting.is_open_for_registration,
+            "registration_closed": _closed_for(request, meeting, registrations),
         },
     )

@@ -70,30 +70,51 @@ def minutes_version(request, pk: int, number: int):
     return _page(request, meeting, version, is_current=current is not None and current.pk == version.pk)
 
 
-def _pdf(request, meeting: Meeting, version: MinutesVersion):
+def _pdf(request, meeting: Meeting, version: MinutesVersion, *, download: bool):
+    """The minutes as PDF: `download` saves the file (named in the page's language), else the
+    browser shows it."""
     context = minutes_document_context(meeting=meeting, version=version, user=request.user)
     context["generated_at"] = timezone.now()
     content = render_pdf("meetings/minutes_pdf.html", context, request=request)
-    name = _("Minutes %(date)s v%(number)s") % {
-        "date": timezone.localtime(meeting.starts_at).strftime("%Y-%m-%d"),
-        "number": version.number,
-    }
-    return pdf_response(content, filename=f"{name} ({get_language()}).pdf")
+    day = timezone.localtime(meeting.starts_at).strftime("%Y-%m-%d")
+    name = _("Minutes of the meeting of %(date)s, version %(number)s") % {"date": day, "number": version.number}
+    return pdf_response(
+        content,
+        filename=f"{name}.pdf",
+        fallback_filename=f"minutes-{day}-v{version.number}.pdf",
+        as_attachment=download,
+    )
+
+
+def _current_version(request, meeting: Meeting) -> MinutesVersion:
+    version = minutes_current(meeting=meeting, user=request.user)
+    if version is None:
+        raise Http404
+    return version
 
 
 @portal_user_required
 def minutes_pdf(request, pk: int):
     meeting = visible_meeting(request, pk)
-    version = minutes_current(meeting=meeting, user=request.user)
-    if version is None:
-        raise Http404
-    return _pdf(request, meeting, version)
+    return _pdf(request, meeting, _current_version(request, meeting), download=True)
+
+
+@portal_user_required
+def minutes_pdf_view(request, pk: int):
+    meeting = visible_meeting(request, pk)
+    return _pdf(request, meeting, _current_version(request, meeting), download=False)
 
 
 @portal_user_required
 def minutes_version_pdf(request, pk: int, number: int):
     meeting = visible_meeting(request, pk)
-    return _pdf(request, meeting, _version(request, meeting, number))
+    return _pdf(request, meeting, _version(request, meeting, number), download=True)
+
+
+@portal_user_required
+def minutes_version_pdf_view(request, pk: int, number: int):
+    meeting = visible_meeting(request, pk)
+    return _pdf(request, meeting, _version(request, meeting, number), download=False)
 
 
 @staff_required

@@ -37,7 +37,7 @@ def response_detail(request, pk: int):
             "invitation": invitation,
             "survey": survey,
             "sections": answered_sections(survey=survey, answers=response_answers(response)),
-            "reopenings": response.reopenings.select_related("reopened_by"),
+            "reopenings": response.reopenings.select_related("reopened_by__profile"),
             "is_staff": is_staff,
             "can_reopen": is_staff and response.is_submitted and survey.is_open,
             "continue_url": (

@@ -87,6 +87,7 @@ ROWS = [
     Row("meetings:minutes_circulate", STAFF_ONLY, kwargs=_meeting),
     Row("meetings:minutes_approve", STAFF_POST_ONLY, kwargs=_meeting, post_only=True),
     Row("meetings:minutes_pdf", VIEWERS_OF_A, kwargs=_meeting, html=False),
+    Row("meetings:minutes_pdf_view", VIEWERS_OF_A, kwargs=_meeting, html=False),
     Row("meetings:minutes_version", VIEWERS_OF_A, kwargs=lambda world: {"pk": world.meeting_a.pk, "number": 1}),
     # Version 2 is a draft: the secretary's until it is circulated.
     Row(
@@ -97,6 +98,12 @@ ROWS = [
     ),
     Row(
         "meetings:minutes_version_pdf",
+        VIEWERS_OF_A,
+        kwargs=lambda world: {"pk": world.meeting_a.pk, "number": 1},
+        html=False,
+    ),
+    Row(
+        "meetings:minutes_version_pdf_view",
         VIEWERS_OF_A,
         kwargs=lambda world: {"pk": world.meeting_a.pk, "number": 1},
         html=False,

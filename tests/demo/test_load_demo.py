@@ -108,3 +108,17 @@ def test_with_debug_off_the_demo_loads_the_data_without_logins(db, settings):
     call_command("load_demo", "--no-logins", stdout=io.StringIO())
     assert _counts()["organizations"] == 9
     assert _counts()["users"] == 0
+
+
+def test_the_demo_logins_are_named_in_arabic_with_the_english_beside(db, debug_on, client):
+    report = io.StringIO()
+    call_command("load_demo", stdout=report)
+    staff = get_user_model().objects.select_related("profile").get(username="staff")
+    assert (staff.profile.name_ar, staff.profile.name_en) == ("أوسينا باحيدان", "Awsina Bahaidan")
+    assert "Awsina Bahaidan / أوسينا باحيدان" in report.getvalue()
+    for username in ("admin", "partner", "governor"):
+        profile = get_user_model().objects.get(username=username).profile
+        assert profile.name_ar and profile.name_en
+    client.force_login(staff)
+    arabic = client.get("/ar/").content.decode()
+    assert "أوسينا باحيدان" in arabic and "Awsina" not in arabic

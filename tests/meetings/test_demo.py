@@ -62,7 +62,7 @@ def test_loading_the_demo_twice_adds_nothing(demo):
     first = counts()
     call_command("load_demo", "--no-logins", stdout=io.StringIO())
     assert counts() == first
-    assert first["Meeting"] == 4
+    assert first["Meeting"] == 4 + 2  # the seed's four, and the current round's two
 
 
 def test_the_chain_runs_from_12_12_2017_to_the_workshop(demo):
@@ -80,7 +80,8 @@ def test_the_chain_runs_from_12_12_2017_to_the_workshop(demo):
     assert first.host.name_ar == "ديوان محافظة حضرموت - مكتب وكيل المحافظة لشئون الشباب"
     assert first.starts_at.astimezone(ADEN).strftime("%A %H:%M") == "Tuesday 10:00"
     assert second.starts_at.astimezone(ADEN).strftime("%A") == "Sunday"
-    assert (first.status, second.status) == (MeetingStatus.HELD, MeetingStatus.HELD)
+    # The seed is history: every one of its meetings was held.
+    assert {m.status for m in (first, second, committee_meeting, workshop)} == {MeetingStatus.HELD}
 
 
 def test_the_first_meeting_assigns_the_integrated_vision_to_ms_bahaidan(demo):
@@ -113,6 +114,7 @@ def test_its_approved_minutes_are_the_seeds_text_with_the_five_recommendations(d
         assert f"\n{number}- " in version.text_ar
         assert f"\n{number}- " in version.text_en
     assert "22/يناير/2018م" in version.text_ar
+    assert version.approved_at.astimezone(ADEN).date() == datetime.date(2017, 12, 31)
     assert version.text_ar.endswith("في سبيل تحقيق الغايات النبيلة.")
 
 
@@ -125,6 +127,19 @@ def test_the_draft_proposal_is_attached_as_a_placeholder_pdf_with_attendees_note
     assert version.file.open("rb").read(5) == b"%PDF-"
     notes = document.notes.select_related("organization")
     assert {note.organization.name_ar for note in notes} >= {"مؤسسة العون للتنمية", "الصندوق الاجتماعي للتنمية"}
+    # History keeps its dates: the draft of 31/12/2017, notes before the committee met.
+    assert version.uploaded_at.astimezone(ADEN).date() == datetime.date(2017, 12, 31)
+    assert all(datetime.date(2017, 12, 31) < note.created_at.date() < datetime.date(2018, 1, 22) for note in notes)
+
+
+def test_every_meeting_of_the_seed_has_approved_minutes_of_its_day(demo):
+    for day in (datetime.date(2017, 12, 12), datetime.date(2017, 12, 31), datetime.date(2018, 1, 22)):
+        version = demo[day].minutes_versions.get()
+        assert version.state == MinutesState.APPROVED
+        assert version.approved_at.astimezone(ADEN).date() == day
+    # Those the seed does not record say that they stand in for the real minutes.
+    assert demo[datetime.date(2018, 1, 22)].minutes_versions.get().text_en.startswith("Placeholder for the demo")
+    assert demo[datetime.date(2018, 2, 15)].minutes_versions.get().text_ar.startswith("نص بديل للعرض")
 
 
 def test_the_committee_studies_the_draft_and_meets_on_22_01_2018(demo):
@@ -132,12 +147,12 @@ def test_the_committee_studies_the_draft_and_meets_on_22_01_2018(demo):
     assert committee.name_ar == "اللجنة المشكلة لدراسة المسودة"
     assert committee.formed_at == demo[datetime.date(2017, 12, 31)]
     assert committee.deadline == datetime.date(2018, 1, 22)
-    assert not committee.is_done
+    assert committee.is_done
     meeting = demo[datetime.date(2018, 1, 22)]
     assert (meeting.kind, meeting.committee, meeting.status) == (
         MeetingKind.COMMITTEE,
         committee,
-        MeetingStatus.PLANNED,
+        MeetingStatus.HELD,
     )
 
 
@@ -145,6 +160,7 @@ def test_the_workshop_follows_the_committee_with_a_date_to_confirm(demo):
     workshop = demo[datetime.date(2018, 2, 15)]
     assert workshop.title_ar == "ورشة عمل تبادل الآراء بين جهات التمويل والإقراض الموسعة"
     assert (workshop.kind, workshop.capacity, workshop.date_is_tentative) == (MeetingKind.WORKSHOP, 40, True)
+    assert workshop.status == MeetingStatus.HELD
     invited = set(workshop.invitations.values_list("organization__name_ar", flat=True))
     assert "صندوق التمويل الأصغر (الصندوق الدوار)" in invited
     assert "اللجنة الوطنية للمرأة - ساحل حضرموت" not in invited

@@ -142,25 +142,6 @@ def test_an_organization_with_attendees_cannot_be_dropped_from_the_invitations(s
     assert MeetingInvitation.objects.filter(meeting=meeting_a, organization=org_a).exists()
 
 
-def test_the_overview_shows_the_chain_of_meetings_in_order(staff_client, meeting_a, smeps):
-    second = mf.MeetingFactory(
-        host=smeps, follows=meeting_a, starts_at=meeting_a.starts_at + datetime.timedelta(days=2), title_ar="الثاني"
-    )
-    third = mf.planned_meeting(host=smeps, follows=second, title_ar="الثالث")
-    chain = staff_client.get(url("detail", second.pk)).context["chain"]
-    assert chain == [meeting_a, second, third]
-
-
-def test_a_partner_sees_only_the_part_of_the_chain_their_organization_was_invited_to(
-    member_a_client, staff_client, meeting_a, org_b, smeps
-):
-    earlier = mf.MeetingFactory(host=smeps, starts_at=mf.days_from_now(-20))
-    mf.invite(earlier, org_b)
-    Meeting.objects.filter(pk=meeting_a.pk).update(follows=earlier)
-    assert member_a_client.get(url("detail", meeting_a.pk)).context["chain"] == [meeting_a]
-    assert staff_client.get(url("detail", meeting_a.pk)).context["chain"] == [earlier, meeting_a]
-
-
 def test_a_follow_up_meeting_starts_from_the_earlier_one(staff_client, meeting_a):
     form = staff_client.get(url("create") + f"?follows={meeting_a.pk}").context["form"]
     assert form.initial["follows"] == meeting_a.pk

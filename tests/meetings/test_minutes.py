@@ -151,4 +151,4 @@ def test_a_registered_section_appears_numbered_in_the_minutes(staff_client, meet
     extensions.register_minutes_section(recommendations)
     html = staff_client.get(f"/en/meetings/{meeting_a.pk}/minutes/").content.decode()
     assert "<h2>Recommendations</h2>" in html
-    assert '<li value="1">&lt;i&gt;Coordinate&lt;/i&gt; services' in html
+    assert '<li value="1"><bdi>&lt;i&gt;Coordinate&lt;/i&gt; services</bdi>' in html

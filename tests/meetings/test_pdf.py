@@ -12,6 +12,8 @@ the right order).
 import io
 import re
 import subprocess
+import urllib.parse
+import zoneinfo
 
 import pytest
 from django.core.management import call_command
@@ -129,3 +131,46 @@ def test_the_pdf_renderer_may_read_the_portals_static_files_only():
     assert not _is_static_file("file:///etc/passwd")
     assert not _is_static_file(font.rsplit("/static/", 1)[0] + "/partners_portal/settings.py")
     assert not _is_static_file("https://example.org/font.woff2")
+
+
+# --- "Download PDF" saves the file; "View PDF" shows it --------------------------------------
+
+
+def test_download_pdf_saves_the_file_named_in_the_pages_language(staff_client, meeting_a):
+    mf.minutes(meeting_a, state=MinutesState.APPROVED)
+    day = meeting_a.starts_at.astimezone(zoneinfo.ZoneInfo("Asia/Aden")).strftime("%Y-%m-%d")
+    english = staff_client.get(f"/en/meetings/{meeting_a.pk}/minutes/pdf/")
+    assert english["Content-Type"] == "application/pdf"
+    assert english["Content-Disposition"] == f'attachment; filename="Minutes of the meeting of {day}, version 1.pdf"'
+    arabic = staff_client.get(f"/ar/meetings/{meeting_a.pk}/minutes/pdf/")
+    kind, fallback, encoded = arabic["Content-Disposition"].split("; ")
+    assert (kind, fallback) == ("attachment", f'filename="minutes-{day}-v1.pdf"')
+    # RFC 5987: the Arabic name, UTF-8 and percent-encoded.
+    assert encoded.startswith("filename*=utf-8''")
+    name = urllib.parse.unquote(encoded.removeprefix("filename*=utf-8''"))
+    assert name == f"محضر اجتماع {day}، النسخة 1.pdf"
+    assert arabic["X-Content-Type-Options"] == "nosniff"
+
+
+def test_view_pdf_shows_the_same_file_in_the_browser(staff_client, meeting_a):
+    mf.minutes(meeting_a, state=MinutesState.APPROVED, number=1)
+    mf.minutes(meeting_a, state=MinutesState.DRAFT, number=2)
+    current = staff_client.get(f"/en/meetings/{meeting_a.pk}/minutes/pdf/view/")
+    assert current["Content-Disposition"].startswith("inline; filename=")
+    assert "version 2" in current["Content-Disposition"]
+    older = staff_client.get(f"/ar/meetings/{meeting_a.pk}/minutes/versions/1/pdf/view/")
+    assert older["Content-Disposition"].startswith('inline; filename="minutes-')
+    assert older.content.startswith(b"%PDF-")
+
+
+def test_the_minutes_page_offers_both_links(staff_client, meeting_a):
+    mf.minutes(meeting_a, state=MinutesState.APPROVED)
+    page = staff_client.get(f"/en/meetings/{meeting_a.pk}/minutes/").content.decode()
+    assert f'href="/en/meetings/{meeting_a.pk}/minutes/pdf/" download>Download PDF</a>' in page
+    assert f'href="/en/meetings/{meeting_a.pk}/minutes/pdf/view/">View PDF</a>' in page
+    assert "onclick" not in page
+
+
+def test_a_partner_cannot_view_the_pdf_of_a_draft(member_a_client, meeting_a):
+    mf.minutes(meeting_a, state=MinutesState.DRAFT)
+    assert member_a_client.get(f"/ar/meetings/{meeting_a.pk}/minutes/pdf/view/").status_code == 404
