@@ -14,6 +14,7 @@ from django.db import connection, transaction
 from django.db.models.signals import post_save
 from django.test.utils import CaptureQueriesContext
 from django.utils import translation
+from django.utils.html import escape
 from django.utils.translation import trans_real
 
 from core.concurrency import StaleEditError
@@ -646,7 +647,9 @@ def test_a_file_that_cannot_be_imported_is_refused_on_the_page_in_the_users_lang
     with translation.override(language):
         expected = str(MESSAGES[code]).split("%(")[0]
     assert message.startswith(expected)
-    assert "encountered" not in response.content.decode()
+    content = response.content.decode()
+    assert escape(message) in content  # shown on the page, next to the file field
+    assert "encountered" not in content
     assert not Organization.objects.filter(name_ar="بنك الأمل").exists()
 
 
