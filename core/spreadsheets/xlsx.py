@@ -1,4 +1,4 @@
-"""Reading the first (active) sheet of an XLSX workbook as text, safely and as a stream.
+"""Reading the active sheet of an XLSX workbook (the one open when it was saved) as text, safely.
 
 Before anything is parsed, the ZIP's central directory is checked: the number of parts, the sum
 of their declared sizes and each large part's compression ratio. What is then read is capped as
