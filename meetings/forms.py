@@ -14,7 +14,6 @@ from .models import (
     Committee,
     Meeting,
     MeetingKind,
-    MeetingStatus,
 )
 from .models.committees import MAX_REGISTRATION_NAMES
 from .services.documents import MAX_NOTE_LENGTH
@@ -466,37 +465,3 @@ class DocumentNoteForm(forms.Form):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.helper = form_helper(submit_label=_("Add the note"))
-
-
-WHEN_CHOICES = [("upcoming", _("Upcoming")), ("past", _("Past")), ("all", _("All"))]
-
-
-class MeetingFilterForm(forms.Form):
-    q = forms.CharField(label=_("Search"), required=False, max_length=200)
-    when = forms.ChoiceField(label=_("When"), required=False, choices=WHEN_CHOICES)
-    kind = forms.ChoiceField(label=_("Kind"), required=False, choices=[("", _("All kinds")), *MeetingKind.choices])
-    status = forms.ChoiceField(
-        label=_("Status"), required=False, choices=[("", _("All statuses")), *MeetingStatus.choices]
-    )
-    organization = forms.ModelChoiceField(
-        label=_("Organization"),
-        required=False,
-        queryset=Organization.objects.filter(is_active=True),
-        empty_label=_("All organizations"),
-    )
-    sort = forms.CharField(required=False, widget=forms.HiddenInput)
-
-
-# In context: other apps' "Open" and "Overdue" describe questionnaires, not committees.
-COMMITTEE_STATES = [
-    ("", _("All")),
-    ("open", pgettext_lazy("committees", "Open")),
-    ("overdue", pgettext_lazy("committees", "Overdue")),
-    ("done", pgettext_lazy("committees", "Done")),
-]
-
-
-class CommitteeFilterForm(forms.Form):
-    q = forms.CharField(label=_("Search"), required=False, max_length=200)
-    state = forms.ChoiceField(label=_("State"), required=False, choices=COMMITTEE_STATES)
-    sort = forms.CharField(required=False, widget=forms.HiddenInput)

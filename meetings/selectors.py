@@ -57,37 +57,26 @@ def _readable_minutes(user) -> QuerySet[MinutesVersion]:
     return MinutesVersion.objects.all() if is_agency_staff(user) else MinutesVersion.objects.published()
 
 
-def meetings_list(
-    *, user, when: str = "", kind: str = "", status: str = "", organization: Organization | None = None, q: str = ""
-) -> QuerySet[Meeting]:
-    """Meetings `user` may see, filtered, with what a list row shows (host, minutes state).
-
-    The number of queries does not depend on the number of rows.
-    """
-    qs = Meeting.objects.visible_to(user)
-    if when == "upcoming":
-        qs = qs.upcoming()
-    elif when == "past":
-        qs = qs.past()
-    if kind:
-        qs = qs.filter(kind=kind)
-    if status:
-        qs = qs.filter(status=status)
-    if organization is not None:
-        invited = MeetingInvitation.objects.filter(meeting=OuterRef("pk"), organization=organization)
-        qs = qs.filter(Q(host=organization) | Exists(invited))
-    for word in (q or "").split():
-        qs = qs.filter(
-            Q(title_ar__icontains=word)
-            | Q(title_en__icontains=word)
-            | Q(subject_ar__icontains=word)
-            | Q(subject_en__icontains=word)
-        )
+def meetings_list(*, user) -> QuerySet[Meeting]:
+    """Meetings `user` may see, with what a list row shows (host, minutes state); filters are in
+    meetings/filters.py. The number of queries does not depend on the number of rows."""
     latest_minutes = _readable_minutes(user).filter(meeting=OuterRef("pk")).order_by("-number")
-    return qs.select_related("host", "committee").annotate(
-        title_sort=_bilingual_sort("title"),
-        minutes_state=Subquery(latest_minutes.values("state")[:1]),
+    return (
+        Meeting.objects.visible_to(user)
+        .select_related("host", "committee")
+        .annotate(
+            title_sort=_bilingual_sort("title"),
+            minutes_state=Subquery(latest_minutes.values("state")[:1]),
+        )
     )
+
+
+def meetings_opening_tab(*, meetings: QuerySet[Meeting]) -> str:
+    """The tab the meetings list opens on: "upcoming", unless nothing is planned and meetings were
+    held, then "past", so that the list a user meets first is not empty when it need not be."""
+    if meetings.upcoming().exists() or not meetings.past().exists():
+        return "upcoming"
+    return "past"
 
 
 @dataclass
@@ -279,22 +268,16 @@ def attendance_rate(*, organization: Organization) -> AttendanceRate:
     return AttendanceRate(held_invited=counts["invited"], held_present=counts["present"])
 
 
-def committees_list(*, user, state: str = "", q: str = "") -> QuerySet[Committee]:
+def committees_list(*, user) -> QuerySet[Committee]:
     """Committees `user` may see, with their formed-at meeting and counts for a list row."""
-    qs = Committee.objects.visible_to(user)
-    today = timezone.localdate()
-    if state == "open":
-        qs = qs.filter(is_done=False)
-    elif state == "done":
-        qs = qs.filter(is_done=True)
-    elif state == "overdue":
-        qs = qs.filter(is_done=False, deadline__lt=today)
-    for word in (q or "").split():
-        qs = qs.filter(Q(name_ar__icontains=word) | Q(name_en__icontains=word))
-    return qs.select_related("formed_at").annotate(
-        name_sort=_bilingual_sort("name"),
-        organization_count=Count("member_organizations", distinct=True),
-        meeting_count=Count("meetings", distinct=True),
+    return (
+        Committee.objects.visible_to(user)
+        .select_related("formed_at")
+        .annotate(
+            name_sort=_bilingual_sort("name"),
+            organization_count=Count("member_organizations", distinct=True),
+            meeting_count=Count("meetings", distinct=True),
+        )
     )
 
 

@@ -6,14 +6,8 @@ from core.forms import VersionedFormMixin, form_helper
 
 from .models import (
     Contact,
-    District,
     Organization,
-    OrganizationKind,
-    PartnerRole,
-    ProjectSize,
-    ServiceKind,
     ServiceOffering,
-    YouthSegment,
 )
 
 
@@ -175,24 +169,3 @@ class MemberInviteForm(forms.Form):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.helper = form_helper(submit_label=_("Send invitation"))
-
-
-class DirectoryFilterForm(forms.Form):
-    """The directory's search box and filters; every field is optional."""
-
-    q = forms.CharField(label=_("Search"), required=False, max_length=200)
-    kind = forms.ChoiceField(label=_("Kind"), required=False, choices=[("", _("All kinds")), *OrganizationKind.choices])
-    role = forms.ChoiceField(label=_("Role"), required=False, choices=[("", _("All roles")), *PartnerRole.choices])
-    district = forms.ModelChoiceField(
-        label=_("District"), required=False, queryset=District.objects.all(), empty_label=_("All districts")
-    )
-    service = forms.ChoiceField(
-        label=_("Service"), required=False, choices=[("", _("All services")), *ServiceKind.choices]
-    )
-    segment = forms.ModelChoiceField(
-        label=_("Youth segment"), required=False, queryset=YouthSegment.objects.all(), empty_label=_("All segments")
-    )
-    size = forms.ModelChoiceField(
-        label=_("Project size"), required=False, queryset=ProjectSize.objects.all(), empty_label=_("All sizes")
-    )
-    sort = forms.CharField(required=False, widget=forms.HiddenInput)

@@ -1,6 +1,6 @@
 """Reads of the partners registry that more than one view (or app) needs."""
 
-from django.db.models import Count, Exists, OuterRef, Prefetch, Q, QuerySet, Value
+from django.db.models import Count, Prefetch, Q, QuerySet, Value
 from django.db.models.functions import Coalesce, Lower, NullIf
 from django.utils.translation import get_language
 
@@ -15,7 +15,8 @@ DIRECTORY_SORTS = {
 }
 
 
-def _service_filter(*, kind=None, segment=None, size=None, district=None) -> Q:
+def service_conditions(*, kind: str = "", segment=None, size=None, district=None) -> Q:
+    """What an active service offering must match; one offering must match all of them."""
     conditions = Q(is_active=True)
     if kind:
         conditions &= Q(kind=kind)
@@ -28,38 +29,48 @@ def _service_filter(*, kind=None, segment=None, size=None, district=None) -> Q:
     return conditions
 
 
-def organizations_directory(
-    *, user, q: str = "", kind: str = "", role: str = "", district=None, service: str = "", segment=None, size=None
-) -> QuerySet[Organization]:
-    """The organizations `user` may see, filtered, with what a directory row shows prefetched.
+def organizations_directory(*, user) -> QuerySet[Organization]:
+    """The organizations `user` may see, with what a directory row shows (filters: partners/filters.py).
 
     The number of queries does not grow with the number of rows.
     """
-    qs = Organization.objects.visible_to(user)
-    if q:
-        qs = qs.search(q)
-    if kind:
-        qs = qs.filter(kind=kind)
-    if role:
-        qs = qs.filter(role__in=[role, "both"] if role in ("lending", "empowerment") else [role])
-    if district:
-        serves_district = ServiceOffering.objects.filter(
-            organization=OuterRef("pk"), is_active=True, districts=district
+    return (
+        Organization.objects.visible_to(user)
+        .annotate(
+            display_name=display_name_expression(),
+            service_count=Count("services", filter=Q(services__is_active=True), distinct=True),
         )
-        based_in = Organization.districts.through.objects.filter(organization=OuterRef("pk"), district=district)
-        qs = qs.filter(Exists(based_in) | Exists(serves_district))
-    if service or segment or size:
-        matching = ServiceOffering.objects.filter(
-            _service_filter(kind=service, segment=segment, size=size), organization=OuterRef("pk")
+        .prefetch_related(
+            "districts",
+            Prefetch(
+                "services", queryset=ServiceOffering.objects.filter(is_active=True).only("organization_id", "kind")
+            ),
         )
-        qs = qs.filter(Exists(matching))
-    return qs.annotate(
-        display_name=display_name_expression(),
-        service_count=Count("services", filter=Q(services__is_active=True), distinct=True),
-    ).prefetch_related(
-        "districts",
-        Prefetch("services", queryset=ServiceOffering.objects.filter(is_active=True).only("organization_id", "kind")),
     )
+
+
+def organizations_named(*, user, text: str) -> QuerySet[Organization]:
+    """The organizations `user` may see that `text` names: one whose name or short name it is
+    exactly (as picked from suggestions), else those the Arabic-aware search finds; an id (a link
+    from another page) names that organization."""
+    visible = Organization.objects.visible_to(user)
+    text = text.strip()
+    if text.isascii() and text.isdigit():
+        return visible.filter(pk=int(text))
+    exact = visible.filter(Q(name_ar__iexact=text) | Q(name_en__iexact=text) | Q(short_name__iexact=text))
+    return exact if exact.exists() else visible.search(text)
+
+
+def suggested_organization_names(*, user, text: str, limit: int = 10) -> list[str]:
+    """Names of organizations `user` may see that match `text`, for a suggestion box."""
+    if not text.strip():
+        return []
+    qs = Organization.objects.visible_to(user).search(text).annotate(display_name=display_name_expression())
+    language_name = "name_en" if (get_language() or "ar").startswith("en") else "name_ar"
+    return [
+        row[language_name] or row["name_ar"]
+        for row in qs.order_by("display_name", "pk").values("name_ar", "name_en")[:limit]
+    ]
 
 
 SERVICE_SORTS = {
@@ -75,15 +86,12 @@ def display_name_expression(prefix: str = ""):
     return Lower(Coalesce(NullIf(f"{prefix}{first}", Value("")), f"{prefix}{second}"))
 
 
-def services_catalogue(*, user, kind: str = "", segment=None, size=None, district=None, q: str = "") -> QuerySet:
+def services_catalogue(*, user) -> QuerySet[ServiceOffering]:
     """Active service offerings `user` may see: who offers what, to whom, where."""
-    qs = ServiceOffering.objects.visible_to(user).filter(
-        pk__in=ServiceOffering.objects.filter(_service_filter(kind=kind, segment=segment, size=size, district=district))
-    )
-    if q:
-        qs = qs.filter(organization__in=Organization.objects.search(q))
     return (
-        qs.annotate(organization_name=display_name_expression("organization__"))
+        ServiceOffering.objects.visible_to(user)
+        .filter(is_active=True)
+        .annotate(organization_name=display_name_expression("organization__"))
         .select_related("organization")
         .prefetch_related("segments", "sizes", "districts")
     )

@@ -7,6 +7,7 @@ app_name = "partners"
 urlpatterns = [
     path("", views.directory, name="directory"),
     path("services/", views.services_list, name="services"),
+    path("suggestions/", views.organization_suggestions, name="organization_suggestions"),
     path("new/", views.organization_create, name="organization_create"),
     path("<int:pk>/", views.organization_detail, name="organization_detail"),
     path("<int:pk>/edit/", views.organization_edit, name="organization_edit"),

@@ -10,61 +10,62 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from core.access import is_agency_staff, portal_user_required, staff_required
-from core.forms import form_error_from, form_helper, usable_filters
-from core.lists import paginate, sort_queryset
+from core.forms import form_helper, save_and_redirect
+from core.lists import list_page, paginate, render_list, suggestion_text
 from core.ratelimit import rate_limited
 from core.registry import render_sections
 
 from . import services
-from .forms import ContactForm, DirectoryFilterForm, MemberInviteForm, OrganizationForm, ServiceOfferingForm
+from .filters import DirectoryFilter, ServiceFilter
+from .forms import ContactForm, MemberInviteForm, OrganizationForm, ServiceOfferingForm
 from .history import organization_changes
 from .models import Contact, Membership, Organization, ServiceOffering
-from .selectors import DIRECTORY_SORTS, SERVICE_SORTS, organizations_directory, services_catalogue
+from .selectors import (
+    DIRECTORY_SORTS,
+    SERVICE_SORTS,
+    organizations_directory,
+    services_catalogue,
+    suggested_organization_names,
+)
 
 
 @portal_user_required
 def directory(request):
-    form = DirectoryFilterForm(request.GET or None)
-    filters = usable_filters(form)
-    qs = organizations_directory(
-        user=request.user, **{k: v for k, v in filters.items() if k != "sort" and v not in (None, "")}
+    listing = list_page(
+        request,
+        queryset=organizations_directory(user=request.user),
+        filterset_class=DirectoryFilter,
+        sorts=DIRECTORY_SORTS,
+        default_sort="name",
     )
-    qs, sorting = sort_queryset(qs, request.GET.get("sort"), DIRECTORY_SORTS, default="name")
-    page = paginate(request, qs)
-    filtered = bool(form.errors) or any(v not in (None, "") for k, v in filters.items() if k != "sort")
-    return render(
+    return render_list(
         request,
         "partners/directory.html",
-        {
-            "form": form,
-            "page": page,
-            "sorting": sorting,
-            "filtered": filtered,
-            "can_create": is_agency_staff(request.user),
-        },
+        listing,
+        results_template="partners/includes/directory_results.html",
+        context={"can_create": is_agency_staff(request.user)},
     )
 
 
 @portal_user_required
 def services_list(request):
-    form = DirectoryFilterForm(request.GET or None)
-    filters = usable_filters(form)
-    qs = services_catalogue(
-        user=request.user,
-        q=filters.get("q") or "",
-        kind=filters.get("service") or "",
-        segment=filters.get("segment"),
-        size=filters.get("size"),
-        district=filters.get("district"),
+    listing = list_page(
+        request,
+        queryset=services_catalogue(user=request.user),
+        filterset_class=ServiceFilter,
+        sorts=SERVICE_SORTS,
+        default_sort="organization",
     )
-    qs, sorting = sort_queryset(qs, request.GET.get("sort"), SERVICE_SORTS, default="organization")
-    page = paginate(request, qs)
-    filtered = bool(form.errors) or any(
-        v not in (None, "") for k, v in filters.items() if k not in ("sort", "kind", "role")
+    return render_list(
+        request, "partners/services.html", listing, results_template="partners/includes/services_results.html"
     )
-    return render(
-        request, "partners/services.html", {"form": form, "page": page, "sorting": sorting, "filtered": filtered}
-    )
+
+
+@portal_user_required
+def organization_suggestions(request):
+    """Names for an organization box's suggestions (`<option>`s of its datalist), as the user types."""
+    names = suggested_organization_names(user=request.user, text=suggestion_text(request))
+    return render(request, "partials/suggestions.html", {"suggestions": names})
 
 
 @portal_user_required
@@ -92,18 +93,16 @@ def organization_detail(request, pk: int):
 @staff_required
 def organization_create(request):
     form = OrganizationForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            organization = services.organization_save(
-                organization=form.save(commit=False),
-                expected_version=None,
-                districts=form.cleaned_data["districts"],
-            )
-        except ValidationError as error:
-            form_error_from(form, error)
-        else:
-            messages.success(request, _("The organization was added."))
-            return redirect(organization)
+    done = save_and_redirect(
+        request,
+        form,
+        save=lambda: services.organization_save(
+            organization=form.save(commit=False), expected_version=None, districts=form.cleaned_data["districts"]
+        ),
+        message=_("The organization was added."),
+    )
+    if done:
+        return done
     return render(request, "partners/form.html", {"form": form, "title": _("Add an organization")})
 
 
@@ -111,18 +110,18 @@ def organization_create(request):
 def organization_edit(request, pk: int):
     organization = get_object_or_404(Organization.objects.editable_by(request.user), pk=pk)
     form = OrganizationForm(request.POST or None, instance=organization, can_manage=is_agency_staff(request.user))
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.organization_save(
-                organization=form.save(commit=False),
-                expected_version=form.expected_version,
-                districts=form.cleaned_data["districts"],
-            )
-        except ValidationError as error:
-            form_error_from(form, error)
-        else:
-            messages.success(request, _("The changes were saved."))
-            return redirect(organization)
+    done = save_and_redirect(
+        request,
+        form,
+        save=lambda: services.organization_save(
+            organization=form.save(commit=False),
+            expected_version=form.expected_version,
+            districts=form.cleaned_data["districts"],
+        ),
+        message=_("The changes were saved."),
+    )
+    if done:
+        return done
     return render(
         request,
         "partners/form.html",
@@ -145,16 +144,15 @@ def _editable_organization(request, org_pk: int) -> Organization:
 def contact_create(request, org_pk: int):
     organization = _editable_organization(request, org_pk)
     form = ContactForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
+
+    def save():
         contact = form.save(commit=False)
         contact.organization = organization
-        try:
-            services.contact_save(contact=contact, expected_version=None)
-        except ValidationError as error:
-            form_error_from(form, error)
-        else:
-            messages.success(request, _("The contact was added."))
-            return redirect(organization)
+        return services.contact_save(contact=contact, expected_version=None)
+
+    done = save_and_redirect(request, form, save=save, message=_("The contact was added."), to=organization)
+    if done:
+        return done
     return render(
         request, "partners/form.html", {"form": form, "title": _("Add a contact"), "organization": organization}
     )
@@ -165,14 +163,15 @@ def contact_edit(request, org_pk: int, pk: int):
     organization = _editable_organization(request, org_pk)
     contact = get_object_or_404(Contact, organization=organization, pk=pk)
     form = ContactForm(request.POST or None, instance=contact)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.contact_save(contact=form.save(commit=False), expected_version=form.expected_version)
-        except ValidationError as error:
-            form_error_from(form, error)
-        else:
-            messages.success(request, _("The changes were saved."))
-            return redirect(organization)
+    done = save_and_redirect(
+        request,
+        form,
+        save=lambda: services.contact_save(contact=form.save(commit=False), expected_version=form.expected_version),
+        message=_("The changes were saved."),
+        to=organization,
+    )
+    if done:
+        return done
     return render(
         request,
         "partners/form.html",
@@ -200,26 +199,29 @@ def contact_delete(request, org_pk: int, pk: int):
     )
 
 
+def _save_service(form: ServiceOfferingForm, service: ServiceOffering, *, expected_version: int | None):
+    return services.service_save(
+        service=service,
+        expected_version=expected_version,
+        segments=form.cleaned_data["segments"],
+        sizes=form.cleaned_data["sizes"],
+        districts=form.cleaned_data["districts"],
+    )
+
+
 @portal_user_required
 def service_create(request, org_pk: int):
     organization = _editable_organization(request, org_pk)
     form = ServiceOfferingForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
+
+    def save():
         service = form.save(commit=False)
         service.organization = organization
-        try:
-            services.service_save(
-                service=service,
-                expected_version=None,
-                segments=form.cleaned_data["segments"],
-                sizes=form.cleaned_data["sizes"],
-                districts=form.cleaned_data["districts"],
-            )
-        except ValidationError as error:
-            form_error_from(form, error)
-        else:
-            messages.success(request, _("The service was added."))
-            return redirect(organization)
+        return _save_service(form, service, expected_version=None)
+
+    done = save_and_redirect(request, form, save=save, message=_("The service was added."), to=organization)
+    if done:
+        return done
     return render(
         request, "partners/form.html", {"form": form, "title": _("Add a service"), "organization": organization}
     )
@@ -230,20 +232,15 @@ def service_edit(request, org_pk: int, pk: int):
     organization = _editable_organization(request, org_pk)
     service = get_object_or_404(ServiceOffering, organization=organization, pk=pk)
     form = ServiceOfferingForm(request.POST or None, instance=service)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.service_save(
-                service=form.save(commit=False),
-                expected_version=form.expected_version,
-                segments=form.cleaned_data["segments"],
-                sizes=form.cleaned_data["sizes"],
-                districts=form.cleaned_data["districts"],
-            )
-        except ValidationError as error:
-            form_error_from(form, error)
-        else:
-            messages.success(request, _("The changes were saved."))
-            return redirect(organization)
+    done = save_and_redirect(
+        request,
+        form,
+        save=lambda: _save_service(form, form.save(commit=False), expected_version=form.expected_version),
+        message=_("The changes were saved."),
+        to=organization,
+    )
+    if done:
+        return done
     return render(
         request,
         "partners/form.html",
@@ -275,29 +272,29 @@ def service_delete(request, org_pk: int, pk: int):
 def member_invite(request, org_pk: int):
     organization = get_object_or_404(Organization.objects.editable_by(request.user), pk=org_pk)
     form = MemberInviteForm(request.POST or None, initial={"language": get_language()})
-    if request.method == "POST" and form.is_valid():
-        try:
-            invitation, _token = services.member_invite(
-                organization=organization,
-                email=form.cleaned_data["email"],
-                first_name=form.cleaned_data["first_name"],
-                last_name=form.cleaned_data["last_name"],
-                invited_by=request.user,
-                language=form.cleaned_data["language"],
+    done = save_and_redirect(
+        request,
+        form,
+        save=lambda: services.member_invite(
+            organization=organization,
+            email=form.cleaned_data["email"],
+            first_name=form.cleaned_data["first_name"],
+            last_name=form.cleaned_data["last_name"],
+            invited_by=request.user,
+            language=form.cleaned_data["language"],
+        ),
+        message=lambda invited: (
+            ngettext(
+                "An invitation was emailed to %(email)s. The link works for %(days)s day.",
+                "An invitation was emailed to %(email)s. The link works for %(days)s days.",
+                services.MEMBER_INVITATION_DAYS,
             )
-        except ValidationError as error:
-            form_error_from(form, error)
-        else:
-            messages.success(
-                request,
-                ngettext(
-                    "An invitation was emailed to %(email)s. The link works for %(days)s day.",
-                    "An invitation was emailed to %(email)s. The link works for %(days)s days.",
-                    services.MEMBER_INVITATION_DAYS,
-                )
-                % {"email": invitation.email, "days": services.MEMBER_INVITATION_DAYS},
-            )
-            return redirect(organization)
+            % {"email": invited[0].email, "days": services.MEMBER_INVITATION_DAYS}
+        ),
+        to=organization,
+    )
+    if done:
+        return done
     return render(
         request,
         "partners/form.html",

@@ -10,7 +10,7 @@ from core.forms import VersionedFormMixin, form_helper
 from partners.models import Organization, PartnerRole
 from partners.selectors import display_name_expression
 
-from .models import Choice, Question, Section, Survey, SurveyStatus
+from .models import Choice, Question, Section, Survey
 from .rules import CONDITION_KINDS, position
 from .selectors import BoardState
 
@@ -191,10 +191,3 @@ class ReopenForm(forms.Form):
 
 class BoardFilterForm(forms.Form):
     state = forms.ChoiceField(label=_("State"), required=False, choices=[("", _("All states")), *BoardState.choices])
-
-
-class SurveyFilterForm(forms.Form):
-    status = forms.ChoiceField(
-        label=_("Status"), required=False, choices=[("", _("All statuses")), *SurveyStatus.choices]
-    )
-    sort = forms.CharField(required=False, widget=forms.HiddenInput)

@@ -43,12 +43,9 @@ SURVEY_SORTS = {
 }
 
 
-def surveys_list(*, user, status: str = "") -> QuerySet[Survey]:
+def surveys_list(*, user) -> QuerySet[Survey]:
     """The surveys `user` may see, with their invitation and submission counts (one query)."""
-    qs = Survey.objects.visible_to(user)
-    if status:
-        qs = qs.filter(status=status)
-    return qs.annotate(
+    return Survey.objects.visible_to(user).annotate(
         invitation_count=Count("invitations", distinct=True),
         submitted_count=Count(
             "invitations", filter=Q(invitations__response__status=ResponseStatus.SUBMITTED), distinct=True

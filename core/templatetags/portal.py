@@ -10,28 +10,36 @@ register = template.Library()
 
 
 @register.simple_tag(takes_context=True)
-def sort_header(context, key: str, label: str):
-    """A column header that sorts the list by `key`, toggling the direction, keeping the filters."""
+def sort_th(context, key: str, label: str):
+    """A sortable column header: `<th scope="col">` with a link that sorts the list by `key`.
+
+    The link toggles the direction and keeps the filters (not the page); `aria-sort` sits on the
+    `<th>` of the sorted column only, as ARIA allows it there and not on a link.
+    """
     request = context["request"]
-    sorting = context.get("sorting")
+    listing = context.get("listing")
+    sorting = listing.sorting if listing is not None else context.get("sorting")
     current = sorting.key if sorting else ""
     params = request.GET.copy()
     params.pop("page", None)
-    new_key = f"-{key}" if current == key else key
-    params["sort"] = new_key
-    indicator = ""
-    aria = "none"
-    if current.lstrip("-") == key:
-        descending = current.startswith("-")
+    sorted_here = current.lstrip("-") == key
+    descending = sorted_here and current.startswith("-")
+    params["sort"] = key if descending or not sorted_here else f"-{key}"
+    if sorted_here:
+        aria = format_html(' aria-sort="{}"', "descending" if descending else "ascending")
         indicator = "▼" if descending else "▲"
-        aria = "descending" if descending else "ascending"
+        action = _("sort in ascending order") if descending else _("sort in descending order")
+    else:
+        aria, indicator, action = "", "", _("sort by this column")
     return format_html(
-        '<a href="?{}" data-sort="{}" aria-sort="{}">{}<span class="sort-indicator" aria-hidden="true">{}</span></a>',
+        '<th scope="col"{}><a href="?{}" data-sort="{}">{}<span class="sort-indicator" aria-hidden="true">{}</span>'
+        '<span class="visually-hidden"> ({})</span></a></th>',
+        aria,
         params.urlencode(),
         key,
-        aria,
         label,
         indicator,
+        action,
     )
 
 

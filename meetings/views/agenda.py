@@ -1,14 +1,13 @@
 """The agenda: ordered items with presenter and outcome, and what the earlier meeting left open."""
 
 from django.contrib import messages
-from django.core.exceptions import ValidationError
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from core.access import is_agency_staff, portal_user_required, staff_required
-from core.forms import form_error_from
+from core.forms import save_and_redirect
 
 from ..extensions import open_items_from
 from ..forms import AgendaItemForm
@@ -38,20 +37,23 @@ def agenda(request, pk: int):
     )
 
 
+def _agenda_url(meeting: Meeting) -> str:
+    return reverse("meetings:agenda", args=[meeting.pk])
+
+
 @staff_required
 def agenda_item_create(request, pk: int):
     meeting = editable_meeting(request, pk)
     form = AgendaItemForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
+
+    def save():
         item = form.save(commit=False)
         item.meeting = meeting
-        try:
-            services.agenda_item_save(item=item)
-        except ValidationError as error:
-            form_error_from(form, error)
-        else:
-            messages.success(request, _("The agenda item was added."))
-            return redirect("meetings:agenda", pk=meeting.pk)
+        return services.agenda_item_save(item=item)
+
+    done = save_and_redirect(request, form, save=save, message=_("The agenda item was added."), to=_agenda_url(meeting))
+    if done:
+        return done
     return render(
         request,
         "meetings/form.html",
@@ -68,14 +70,15 @@ def _item(request, pk: int, item_pk: int) -> tuple[Meeting, AgendaItem]:
 def agenda_item_edit(request, pk: int, item_pk: int):
     meeting, item = _item(request, pk, item_pk)
     form = AgendaItemForm(request.POST or None, instance=item)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.agenda_item_save(item=form.save(commit=False))
-        except ValidationError as error:
-            form_error_from(form, error)
-        else:
-            messages.success(request, _("The changes were saved."))
-            return redirect("meetings:agenda", pk=meeting.pk)
+    done = save_and_redirect(
+        request,
+        form,
+        save=lambda: services.agenda_item_save(item=form.save(commit=False)),
+        message=_("The changes were saved."),
+        to=_agenda_url(meeting),
+    )
+    if done:
+        return done
     return render(
         request,
         "meetings/form.html",

@@ -4,11 +4,12 @@ from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.db.models import Q
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from core.access import is_agency_staff, portal_user_required, staff_required
-from core.forms import form_error_from
+from core.forms import save_and_redirect
 from partners.models import Organization
 
 from ..forms import AttendanceFormSet, AttendeesAddForm, OtherAttendeeForm
@@ -40,43 +41,46 @@ def attendance(request, pk: int):
     )
 
 
+def _add_other(meeting, data: dict):
+    return services.attendee_add_other(
+        meeting=meeting,
+        organization=data["organization"],
+        name_ar=data["name_ar"],
+        name_en=data["name_en"],
+        position_ar=data["position_ar"],
+        position_en=data["position_en"],
+        role=data["role"],
+        is_group=data["is_group"],
+        headcount=data["headcount"],
+    )
+
+
 @staff_required
 def attendance_add(request, pk: int):
     meeting = editable_meeting(request, pk)
     people_form = AttendeesAddForm(request.POST if "add_people" in request.POST else None, meeting=meeting)
     other_form = OtherAttendeeForm(request.POST if "add_other" in request.POST else None)
-    if request.method == "POST" and "add_people" in request.POST and people_form.is_valid():
-        try:
-            added = services.attendees_add(
-                meeting=meeting, contacts=people_form.cleaned_data["contacts"], role=people_form.cleaned_data["role"]
-            )
-        except ValidationError as error:
-            form_error_from(people_form, error)
-        else:
-            messages.success(
-                request,
-                ngettext("%(count)s person was added.", "%(count)s people were added.", added) % {"count": added},
-            )
-            return redirect("meetings:attendance", pk=meeting.pk)
-    if request.method == "POST" and "add_other" in request.POST and other_form.is_valid():
-        data = other_form.cleaned_data
-        try:
-            services.attendee_add_other(
-                meeting=meeting,
-                organization=data["organization"],
-                name_ar=data["name_ar"],
-                name_en=data["name_en"],
-                position_ar=data["position_ar"],
-                position_en=data["position_en"],
-                role=data["role"],
-                is_group=data["is_group"],
-                headcount=data["headcount"],
-            )
-        except ValidationError as error:
-            form_error_from(other_form, error)
-        else:
-            messages.success(request, _("The attendee was added."))
-            return redirect("meetings:attendance", pk=meeting.pk)
+    attendance_url = reverse("meetings:attendance", args=[meeting.pk])
+    # Each form is bound only when its own button was pressed.
+    done = save_and_redirect(
+        request,
+        people_form,
+        save=lambda: services.attendees_add(
+            meeting=meeting, contacts=people_form.cleaned_data["contacts"], role=people_form.cleaned_data["role"]
+        ),
+        message=lambda added: (
+            ngettext("%(count)s person was added.", "%(count)s people were added.", added) % {"count": added}
+        ),
+        to=attendance_url,
+    ) or save_and_redirect(
+        request,
+        other_form,
+        save=lambda: _add_other(meeting, other_form.cleaned_data),
+        message=_("The attendee was added."),
+        to=attendance_url,
+    )
+    if done:
+        return done
     return render(
         request,
         "meetings/attendance_add.html",

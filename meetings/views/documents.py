@@ -6,16 +6,15 @@ the content type read from the bytes at upload and `nosniff`, so that a browser 
 
 from functools import wraps
 
-from django.contrib import messages
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import PermissionDenied
 from django.http import FileResponse, Http404
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import get_object_or_404, render
 from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt, csrf_protect
 from django.views.decorators.http import require_POST
 
 from core.access import is_agency_staff, portal_user_required, staff_required
-from core.forms import form_error_from
+from core.forms import save_and_redirect
 
 from ..forms import DocumentForm, DocumentNoteForm, DocumentVersionForm
 from ..models import Committee, Document, DocumentVersion
@@ -57,22 +56,22 @@ def meeting_documents(request, pk: int):
 
 def _create(request, *, meeting=None, committee=None):
     form = DocumentForm(request.POST or None, request.FILES or None, too_large=request.upload_too_large)
-    if request.method == "POST" and form.is_valid():
-        try:
-            document = services.document_create(
-                meeting=meeting,
-                committee=committee,
-                title_ar=form.cleaned_data["title_ar"],
-                title_en=form.cleaned_data["title_en"],
-                upload=form.cleaned_data["file"],
-                comment=form.cleaned_data["comment"],
-                user=request.user,
-            )
-        except ValidationError as error:
-            form_error_from(form, error)
-        else:
-            messages.success(request, _("The document was uploaded."))
-            return redirect(document)
+    done = save_and_redirect(
+        request,
+        form,
+        save=lambda: services.document_create(
+            meeting=meeting,
+            committee=committee,
+            title_ar=form.cleaned_data["title_ar"],
+            title_en=form.cleaned_data["title_en"],
+            upload=form.cleaned_data["file"],
+            comment=form.cleaned_data["comment"],
+            user=request.user,
+        ),
+        message=_("The document was uploaded."),
+    )
+    if done:
+        return done
     return render(
         request,
         "meetings/document_form.html",
@@ -127,19 +126,17 @@ def document_detail(request, pk: int):
 def document_version_create(request, pk: int):
     document = visible_document(request, pk)
     form = DocumentVersionForm(request.POST or None, request.FILES or None, too_large=request.upload_too_large)
-    if request.method == "POST" and form.is_valid():
-        try:
-            version = services.document_version_add(
-                document=document,
-                upload=form.cleaned_data["file"],
-                comment=form.cleaned_data["comment"],
-                user=request.user,
-            )
-        except ValidationError as error:
-            form_error_from(form, error)
-        else:
-            messages.success(request, _("Version %(number)s was uploaded.") % {"number": version.number})
-            return redirect(document)
+    done = save_and_redirect(
+        request,
+        form,
+        save=lambda: services.document_version_add(
+            document=document, upload=form.cleaned_data["file"], comment=form.cleaned_data["comment"], user=request.user
+        ),
+        message=lambda version: _("Version %(number)s was uploaded.") % {"number": version.number},
+        to=document,
+    )
+    if done:
+        return done
     return render(
         request,
         "meetings/document_form.html",
@@ -161,14 +158,15 @@ def document_note_create(request, pk: int):
     if not Document.objects.notable_by(request.user).filter(pk=pk).exists():
         raise PermissionDenied
     form = DocumentNoteForm(request.POST)
-    if form.is_valid():
-        try:
-            services.document_note_add(document=document, text=form.cleaned_data["text"], user=request.user)
-        except ValidationError as error:
-            form_error_from(form, error)
-        else:
-            messages.success(request, _("Your note was added."))
-            return redirect(document)
+    done = save_and_redirect(
+        request,
+        form,
+        save=lambda: services.document_note_add(document=document, text=form.cleaned_data["text"], user=request.user),
+        message=_("Your note was added."),
+        to=document,
+    )
+    if done:
+        return done
     return _detail(request, document, note_form=form)
 
 

@@ -1,54 +1,61 @@
 """The meetings list, a meeting's overview, creating and editing meetings, workshop registration."""
 
-from django.contrib import messages
-from django.core.exceptions import ValidationError
 from django.http import Http404
-from django.shortcuts import redirect, render
+from django.shortcuts import render
 from django.utils.translation import gettext as _
 
 from core.access import is_agency_staff, partner_organization_id, portal_user_required, staff_required
-from core.forms import form_error_from, usable_filters
-from core.lists import paginate, sort_queryset
+from core.forms import save_and_redirect
+from core.lists import list_page, render_list
 from partners.models import Organization
 
-from ..forms import MeetingFilterForm, MeetingForm, WorkshopRegistrationForm
+from ..filters import WHEN_CHOICES, MeetingFilter
+from ..forms import MeetingForm, WorkshopRegistrationForm
 from ..models import Committee, Meeting, MeetingKind, WorkshopRegistration
 from ..models.committees import PARTNER, READER, STAFF, registration_closed
-from ..selectors import MEETING_SORTS, committee_next_meeting_initial, meeting_chain, meetings_list
+from ..selectors import (
+    MEETING_SORTS,
+    committee_next_meeting_initial,
+    meeting_chain,
+    meetings_list,
+    meetings_opening_tab,
+)
 from ..services import meetings as services
 from .common import editable_meeting, refuse_read_only, visible_meeting
 
-FILTERS = ("q", "kind", "status", "organization")
+WHEN_TABS = dict(WHEN_CHOICES)
 
 
 @portal_user_required
 def meeting_list(request):
-    form = MeetingFilterForm(request.GET or None)
-    filters = usable_filters(form)
-    when = filters.get("when") or "upcoming"
-    qs = meetings_list(
-        user=request.user,
-        when="" if when == "all" else when,
-        kind=filters.get("kind") or "",
-        status=filters.get("status") or "",
-        organization=filters.get("organization"),
-        q=filters.get("q") or "",
+    meetings = meetings_list(user=request.user)
+    when = request.GET.get("when")
+    opened_for_you = when not in WHEN_TABS
+    if opened_for_you:
+        when = meetings_opening_tab(meetings=meetings)
+    if when == "upcoming":
+        meetings = meetings.upcoming()
+    elif when == "past":
+        meetings = meetings.past()
+    listing = list_page(
+        request,
+        queryset=meetings,
+        filterset_class=MeetingFilter,
+        sorts=MEETING_SORTS,
+        # Upcoming meetings read soonest first; past ones newest first.
+        default_sort="date" if when == "upcoming" else "-date",
+        keep={"when": when},
     )
-    # Upcoming meetings read soonest first; past ones newest first.
-    default_sort = "date" if when == "upcoming" else "-date"
-    qs, sorting = sort_queryset(qs, request.GET.get("sort"), MEETING_SORTS, default=default_sort)
-    page = paginate(request, qs)
-    filtered = bool(form.errors) or any(filters.get(name) not in (None, "") for name in FILTERS)
     org_id = partner_organization_id(request.user)
-    return render(
+    return render_list(
         request,
         "meetings/list.html",
-        {
-            "form": form,
-            "page": page,
-            "sorting": sorting,
+        listing,
+        results_template="meetings/includes/list_results.html",
+        context={
             "when": when,
-            "filtered": filtered,
+            "when_tabs": WHEN_CHOICES,
+            "nothing_planned": opened_for_you and when == "past",
             "can_create": is_agency_staff(request.user),
             "own_organization_id": None if is_agency_staff(request.user) else org_id,
         },
@@ -129,19 +136,19 @@ def meeting_create(request):
     if committee is not None:
         initial.update(committee_next_meeting_initial(committee=committee))
     form = MeetingForm(request.POST or None, initial=initial)
-    if request.method == "POST" and form.is_valid():
-        try:
-            meeting = services.meeting_save(
-                meeting=form.save(commit=False),
-                expected_version=None,
-                invited=form.cleaned_data["invited"],
-                user=request.user,
-            )
-        except ValidationError as error:
-            form_error_from(form, error)
-        else:
-            messages.success(request, _("The meeting was added. Now add the people invited and the agenda."))
-            return redirect(meeting)
+    done = save_and_redirect(
+        request,
+        form,
+        save=lambda: services.meeting_save(
+            meeting=form.save(commit=False),
+            expected_version=None,
+            invited=form.cleaned_data["invited"],
+            user=request.user,
+        ),
+        message=_("The meeting was added. Now add the people invited and the agenda."),
+    )
+    if done:
+        return done
     return render(request, "meetings/form.html", {"form": form, "title": _("Add a meeting")})
 
 
@@ -149,19 +156,20 @@ def meeting_create(request):
 def meeting_edit(request, pk: int):
     meeting = editable_meeting(request, pk)
     form = MeetingForm(request.POST or None, instance=meeting)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.meeting_save(
-                meeting=form.save(commit=False),
-                expected_version=form.expected_version,
-                invited=form.cleaned_data["invited"],
-                user=request.user,
-            )
-        except ValidationError as error:
-            form_error_from(form, error)
-        else:
-            messages.success(request, _("The changes were saved."))
-            return redirect(meeting)
+    done = save_and_redirect(
+        request,
+        form,
+        save=lambda: services.meeting_save(
+            meeting=form.save(commit=False),
+            expected_version=form.expected_version,
+            invited=form.cleaned_data["invited"],
+            user=request.user,
+        ),
+        message=_("The changes were saved."),
+        to=meeting,
+    )
+    if done:
+        return done
     return render(
         request,
         "meetings/form.html",
@@ -190,20 +198,24 @@ def workshop_register(request, pk: int):
         organizations=invited if staff else None,
         initial={"attendee_names": "\n".join(existing.names) if existing else "", "organization": chosen_id},
     )
-    if request.method == "POST" and form.is_valid():
+
+    def save():
         organization = form.cleaned_data["organization"] if staff else Organization.objects.get(pk=org_id)
-        try:
-            registration = services.workshop_register(
-                meeting=meeting, organization=organization, names=form.cleaned_data["attendee_names"], user=request.user
-            )
-        except ValidationError as error:
-            form_error_from(form, error)
-        else:
-            if registration is None:
-                messages.success(request, _("The registration was withdrawn."))
-            else:
-                messages.success(request, _("The registration was saved."))
-            return redirect(meeting)
+        return services.workshop_register(
+            meeting=meeting, organization=organization, names=form.cleaned_data["attendee_names"], user=request.user
+        )
+
+    done = save_and_redirect(
+        request,
+        form,
+        save=save,
+        message=lambda registration: (
+            _("The registration was withdrawn.") if registration is None else _("The registration was saved.")
+        ),
+        to=meeting,
+    )
+    if done:
+        return done
     registrations = list(meeting.registrations.all())
     taken = sum(registration.count for registration in registrations)
     return render(

@@ -4,14 +4,14 @@ from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import get_language, ngettext
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from core.access import is_agency_staff, portal_user_required, staff_required
-from core.concurrency import StaleEditError
-from core.forms import form_error_from
+from core.forms import save_and_redirect
 from core.pdf import pdf_response, render_pdf
 
 from ..extensions import minutes_sections_for
@@ -117,6 +117,10 @@ def minutes_version_pdf_view(request, pk: int, number: int):
     return _pdf(request, meeting, _version(request, meeting, number), download=False)
 
 
+def _minutes_url(meeting: Meeting) -> str:
+    return reverse("meetings:minutes", args=[meeting.pk])
+
+
 @staff_required
 def minutes_edit(request, pk: int):
     """Write the minutes. After approval this starts the next version; the approved one is kept."""
@@ -129,30 +133,30 @@ def minutes_edit(request, pk: int):
         "text_en": latest.text_en if latest else "",
     }
     form = MinutesForm(request.POST or None, initial=initial)
-    if request.method == "POST" and form.is_valid():
+
+    def save():
         based_on_number = form.cleaned_data["based_on"]
         based_on = meeting.minutes_versions.filter(number=based_on_number).first() if based_on_number else None
-        try:
-            saved = services.minutes_save(
-                meeting=meeting,
-                based_on=based_on,
-                expected_version=form.cleaned_data["version"],
-                text_ar=form.cleaned_data["text_ar"],
-                text_en=form.cleaned_data["text_en"],
-                user=request.user,
-            )
-        except (StaleEditError, ValidationError) as error:
-            form_error_from(form, error)
-        else:
-            if latest is not None and latest.state == MinutesState.APPROVED:
-                messages.success(
-                    request,
-                    _("Version %(number)s was started as a draft; the approved version %(approved)s is kept.")
-                    % {"number": saved.number, "approved": latest.number},
-                )
-            else:
-                messages.success(request, _("The minutes were saved as a draft."))
-            return redirect("meetings:minutes", pk=meeting.pk)
+        return services.minutes_save(
+            meeting=meeting,
+            based_on=based_on,
+            expected_version=form.cleaned_data["version"],
+            text_ar=form.cleaned_data["text_ar"],
+            text_en=form.cleaned_data["text_en"],
+            user=request.user,
+        )
+
+    def message(saved):
+        if latest is not None and latest.state == MinutesState.APPROVED:
+            return _("Version %(number)s was started as a draft; the approved version %(approved)s is kept.") % {
+                "number": saved.number,
+                "approved": latest.number,
+            }
+        return _("The minutes were saved as a draft.")
+
+    done = save_and_redirect(request, form, save=save, message=message, to=_minutes_url(meeting))
+    if done:
+        return done
     return render(
         request,
         "meetings/minutes_edit.html",
@@ -167,22 +171,24 @@ def minutes_circulate(request, pk: int):
     if latest is None or latest.state == MinutesState.APPROVED:
         raise Http404
     form = LanguageForm(request.POST or None, initial={"language": get_language()})
-    if request.method == "POST" and form.is_valid():
-        try:
-            sent = services.minutes_circulate(version=latest, user=request.user, language=form.cleaned_data["language"])
-        except ValidationError as error:
-            form_error_from(form, error)
-        else:
-            messages.success(
-                request,
-                ngettext(
-                    "The minutes were circulated: %(count)s email is on its way.",
-                    "The minutes were circulated: %(count)s emails are on their way.",
-                    sent,
-                )
-                % {"count": sent},
+    done = save_and_redirect(
+        request,
+        form,
+        save=lambda: services.minutes_circulate(
+            version=latest, user=request.user, language=form.cleaned_data["language"]
+        ),
+        message=lambda sent: (
+            ngettext(
+                "The minutes were circulated: %(count)s email is on its way.",
+                "The minutes were circulated: %(count)s emails are on their way.",
+                sent,
             )
-            return redirect("meetings:minutes", pk=meeting.pk)
+            % {"count": sent}
+        ),
+        to=_minutes_url(meeting),
+    )
+    if done:
+        return done
     return render(
         request,
         "meetings/minutes_circulate.html",

@@ -13,11 +13,12 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from core.access import is_agency_staff, is_partner_member, portal_user_required, staff_required
-from core.forms import form_error_from, usable_filters
-from core.lists import paginate, sort_queryset
+from core.forms import save_and_redirect
+from core.lists import list_page, render_list
 
 from .. import services
-from ..forms import ChoiceForm, QuestionForm, SectionForm, SurveyFilterForm, SurveyForm
+from ..filters import SurveyFilter
+from ..forms import ChoiceForm, QuestionForm, SectionForm, SurveyForm
 from ..models import CHOICE_KINDS, Choice, Question, Section, Survey
 from ..selectors import SURVEY_SORTS, surveys_list
 from ..services.builder import DOWN, UP, structure_problems
@@ -29,21 +30,19 @@ def survey_list(request):
     if is_partner_member(request.user):
         # Their own organization's questionnaires are what a partner member looks for here.
         return redirect("surveys:mine")
-    form = SurveyFilterForm(request.GET or None)
-    filters = usable_filters(form)
-    qs = surveys_list(user=request.user, status=filters.get("status") or "").select_related("copied_from")
-    qs, sorting = sort_queryset(qs, request.GET.get("sort"), SURVEY_SORTS, default="-created")
-    page = paginate(request, qs)
-    return render(
+    listing = list_page(
+        request,
+        queryset=surveys_list(user=request.user).select_related("copied_from"),
+        filterset_class=SurveyFilter,
+        sorts=SURVEY_SORTS,
+        default_sort="-created",
+    )
+    return render_list(
         request,
         "surveys/survey_list.html",
-        {
-            "form": form,
-            "page": page,
-            "sorting": sorting,
-            "filtered": bool(filters.get("status")),
-            "can_edit": is_agency_staff(request.user),
-        },
+        listing,
+        results_template="surveys/includes/survey_list_results.html",
+        context={"can_edit": is_agency_staff(request.user)},
     )
 
 
@@ -80,14 +79,14 @@ def _form_page(request, form, *, title: str, survey: Survey | None = None, **ext
 @staff_required
 def survey_create(request):
     form = SurveyForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            survey = services.survey_save(survey=form.save(commit=False), expected_version=None, by=request.user)
-        except ValidationError as error:
-            form_error_from(form, error)
-        else:
-            messages.success(request, _("The questionnaire was created. Add its first section."))
-            return redirect(survey)
+    done = save_and_redirect(
+        request,
+        form,
+        save=lambda: services.survey_save(survey=form.save(commit=False), expected_version=None, by=request.user),
+        message=_("The questionnaire was created. Add its first section."),
+    )
+    if done:
+        return done
     return _form_page(request, form, title=_("New questionnaire"))
 
 
@@ -95,14 +94,15 @@ def survey_create(request):
 def survey_edit(request, pk: int):
     survey = get_object_or_404(Survey.objects.editable_by(request.user), pk=pk)
     form = SurveyForm(request.POST or None, instance=survey)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.survey_save(survey=form.save(commit=False), expected_version=form.expected_version)
-        except ValidationError as error:
-            form_error_from(form, error)
-        else:
-            messages.success(request, _("The changes were saved."))
-            return redirect(survey)
+    done = save_and_redirect(
+        request,
+        form,
+        save=lambda: services.survey_save(survey=form.save(commit=False), expected_version=form.expected_version),
+        message=_("The changes were saved."),
+        to=survey,
+    )
+    if done:
+        return done
     return _form_page(request, form, title=_("Edit the questionnaire"), survey=survey)
 
 
@@ -169,20 +169,27 @@ def _editable_section(request, pk: int) -> Section:
     )
 
 
+def _section_url(section: Section) -> str:
+    return f"{section.survey.get_absolute_url()}#section-{section.pk}"
+
+
+def _question_url(question: Question) -> str:
+    return f"{question.survey.get_absolute_url()}#question-{question.pk}"
+
+
 @staff_required
 def section_create(request, survey_pk: int):
     survey = get_object_or_404(Survey.objects.editable_by(request.user), pk=survey_pk)
     form = SectionForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
+
+    def save():
         section = form.save(commit=False)
         section.survey = survey
-        try:
-            services.section_save(section=section)
-        except ValidationError as error:
-            form_error_from(form, error)
-        else:
-            messages.success(request, _("The section was added."))
-            return redirect(f"{survey.get_absolute_url()}#section-{section.pk}")
+        return services.section_save(section=section)
+
+    done = save_and_redirect(request, form, save=save, message=_("The section was added."), to=_section_url)
+    if done:
+        return done
     return _form_page(request, form, title=_("Add a section"), survey=survey)
 
 
@@ -190,14 +197,15 @@ def section_create(request, survey_pk: int):
 def section_edit(request, pk: int):
     section = _editable_section(request, pk)
     form = SectionForm(request.POST or None, instance=section)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.section_save(section=form.save(commit=False))
-        except ValidationError as error:
-            form_error_from(form, error)
-        else:
-            messages.success(request, _("The changes were saved."))
-            return redirect(f"{section.survey.get_absolute_url()}#section-{section.pk}")
+    done = save_and_redirect(
+        request,
+        form,
+        save=lambda: services.section_save(section=form.save(commit=False)),
+        message=_("The changes were saved."),
+        to=_section_url,
+    )
+    if done:
+        return done
     delete_url = reverse("surveys:section_delete", args=[section.pk])
     return _form_page(request, form, title=_("Edit the section"), survey=section.survey, delete_url=delete_url)
 
@@ -263,17 +271,22 @@ def question_create(request, section_pk: int):
     section = _editable_section(request, section_pk)
     survey = section.survey
     form = QuestionForm(request.POST or None, survey=survey, initial={"section": section})
-    if request.method == "POST" and form.is_valid():
-        try:
-            question = services.question_save(question=form.save(commit=False))
-        except ValidationError as error:
-            form_error_from(form, error)
-        else:
-            messages.success(request, _("The question was added."))
-            if question.kind in CHOICE_KINDS:
-                messages.info(request, _("Now add its choices."))
-                return redirect("surveys:question_edit", pk=question.pk)
-            return redirect(f"{survey.get_absolute_url()}#question-{question.pk}")
+
+    def next_page(question: Question) -> str:
+        if question.kind in CHOICE_KINDS:
+            messages.info(request, _("Now add its choices."))
+            return reverse("surveys:question_edit", args=[question.pk])
+        return _question_url(question)
+
+    done = save_and_redirect(
+        request,
+        form,
+        save=lambda: services.question_save(question=form.save(commit=False)),
+        message=_("The question was added."),
+        to=next_page,
+    )
+    if done:
+        return done
     return _form_page(request, form, title=_("Add a question"), survey=survey)
 
 
@@ -282,14 +295,15 @@ def question_edit(request, pk: int):
     question = _editable_question(request, pk)
     survey = question.survey
     form = QuestionForm(request.POST or None, instance=question, survey=survey)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.question_save(question=form.save(commit=False))
-        except ValidationError as error:
-            form_error_from(form, error)
-        else:
-            messages.success(request, _("The changes were saved."))
-            return redirect(f"{survey.get_absolute_url()}#question-{question.pk}")
+    done = save_and_redirect(
+        request,
+        form,
+        save=lambda: services.question_save(question=form.save(commit=False)),
+        message=_("The changes were saved."),
+        to=_question_url,
+    )
+    if done:
+        return done
     return _form_page(
         request,
         form,
@@ -331,20 +345,25 @@ def _editable_choice(request, pk: int) -> Choice:
     )
 
 
+def _question_edit_url(question: Question) -> str:
+    return reverse("surveys:question_edit", args=[question.pk])
+
+
 @staff_required
 def choice_create(request, question_pk: int):
     question = _editable_question(request, question_pk)
     form = ChoiceForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
+
+    def save():
         choice = form.save(commit=False)
         choice.question = question
-        try:
-            services.choice_save(choice=choice)
-        except ValidationError as error:
-            form_error_from(form, error)
-        else:
-            messages.success(request, _("The choice was added."))
-            return redirect("surveys:question_edit", pk=question.pk)
+        return services.choice_save(choice=choice)
+
+    done = save_and_redirect(
+        request, form, save=save, message=_("The choice was added."), to=_question_edit_url(question)
+    )
+    if done:
+        return done
     return _form_page(request, form, title=_("Add a choice"), survey=question.survey, question=question)
 
 
@@ -353,14 +372,15 @@ def choice_edit(request, pk: int):
     choice = _editable_choice(request, pk)
     question = choice.question
     form = ChoiceForm(request.POST or None, instance=choice)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.choice_save(choice=form.save(commit=False))
-        except ValidationError as error:
-            form_error_from(form, error)
-        else:
-            messages.success(request, _("The changes were saved."))
-            return redirect("surveys:question_edit", pk=question.pk)
+    done = save_and_redirect(
+        request,
+        form,
+        save=lambda: services.choice_save(choice=form.save(commit=False)),
+        message=_("The changes were saved."),
+        to=_question_edit_url(question),
+    )
+    if done:
+        return done
     return _form_page(
         request,
         form,

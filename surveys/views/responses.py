@@ -2,13 +2,12 @@
 own members. Anyone else gets 404, so that ids do not leak; the governor's office never reads an
 individual response."""
 
-from django.contrib import messages
-from django.core.exceptions import PermissionDenied, ValidationError
-from django.shortcuts import get_object_or_404, redirect, render
+from django.core.exceptions import PermissionDenied
+from django.shortcuts import get_object_or_404, render
 from django.utils.translation import gettext as _
 
 from core.access import is_agency_staff, is_partner_member, partner_organization_id, portal_user_required
-from core.forms import form_error_from
+from core.forms import save_and_redirect
 
 from .. import services
 from ..forms import ReopenForm
@@ -55,18 +54,16 @@ def response_reopen(request, pk: int):
     if not is_agency_staff(request.user):
         raise PermissionDenied
     form = ReopenForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.response_reopen(response=response, by=request.user, reason=form.cleaned_data["reason"])
-        except ValidationError as error:
-            form_error_from(form, error)
-        else:
-            messages.success(
-                request,
-                _("The response of %(name)s is a draft again: the organization can change it and submit it again.")
-                % {"name": response.invitation.organization.name},
-            )
-            return redirect(response)
+    done = save_and_redirect(
+        request,
+        form,
+        save=lambda: services.response_reopen(response=response, by=request.user, reason=form.cleaned_data["reason"]),
+        message=_("The response of %(name)s is a draft again: the organization can change it and submit it again.")
+        % {"name": response.invitation.organization.name},
+        to=response,
+    )
+    if done:
+        return done
     return render(
         request,
         "surveys/form.html",

@@ -36,6 +36,8 @@ def _in_org_a(world) -> dict:
 ROWS = [
     Row("partners:directory", READERS),
     Row("partners:services", READERS),
+    # The suggestions of an organization box (a list filter): names of the organizations one may see.
+    Row("partners:organization_suggestions", READERS, html=False, query="q=%D8%A7%D9%84%D8%B9%D9%88%D9%86"),
     Row("partners:organization_create", STAFF_ONLY),
     Row("partners:organization_detail", READERS, kwargs=_org_a),
     Row(

@@ -3,23 +3,15 @@
 import datetime
 
 import pytest
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
 
 from meetings.models import MeetingKind, MeetingStatus, MinutesState
 from tests import factories
+from tests.queries import count_queries
 
 from . import factories as mf
 
 MEETINGS = "/ar/meetings/?when=all"
 COMMITTEES = "/ar/meetings/committees/"
-
-
-def _count_queries(client, url: str) -> int:
-    with CaptureQueriesContext(connection) as queries:
-        response = client.get(url)
-    assert response.status_code == 200
-    return len(queries)
 
 
 def _meeting_with_everything(n: int, org) -> None:
@@ -39,10 +31,10 @@ def _meeting_with_everything(n: int, org) -> None:
 def test_the_number_of_queries_does_not_grow_with_the_rows(url, persona, client_as, org_a):
     client = client_as(persona)
     _meeting_with_everything(0, org_a)
-    with_one = _count_queries(client, url)
+    with_one = count_queries(client, url)
     for n in range(1, 30):
         _meeting_with_everything(n, org_a)
-    assert _count_queries(client, url) == with_one
+    assert count_queries(client, url) == with_one
 
 
 def names(response) -> list[str]:
@@ -123,3 +115,69 @@ def test_committees_list_marks_overdue_and_done(staff_client):
     assert "done" in finished[: finished.index("</tr>")]
     overdue = staff_client.get("/en/meetings/committees/?state=overdue").context["page"].object_list
     assert [committee.name_en for committee in overdue] == ["Late"]
+
+
+WORKSHOPS = "/ar/meetings/?when=all&kind=workshop"
+
+
+@pytest.mark.parametrize("persona", ["staff", "member_a"])
+def test_the_workshops_list_costs_the_same_queries_at_one_and_thirty_workshops(persona, client_as, org_a, smeps):
+    client = client_as(persona)
+
+    def add_workshop(n: int) -> None:
+        workshop = mf.workshop(starts_at=mf.days_from_now(n + 1), host=smeps)
+        mf.invite(workshop, org_a, factories.OrganizationFactory())
+        mf.minutes(workshop, state=MinutesState.APPROVED)
+
+    add_workshop(0)
+    with_one = count_queries(client, WORKSHOPS)
+    for n in range(1, 30):
+        add_workshop(n)
+    assert count_queries(client, WORKSHOPS) == with_one
+
+
+def test_the_list_opening_on_its_own_costs_the_same_queries_at_one_and_thirty_meetings(staff_client, org_a):
+    _meeting_with_everything(0, org_a)
+    with_one = count_queries(staff_client, "/ar/meetings/")
+    for n in range(1, 30):
+        _meeting_with_everything(n, org_a)
+    assert count_queries(staff_client, "/ar/meetings/") == with_one
+
+
+# --- which tab the list opens on ----------------------------------------------------------------
+
+
+def test_the_list_opens_on_upcoming_meetings_when_one_is_planned(staff_client, calendar_of_meetings):
+    response = staff_client.get("/en/meetings/")
+    assert response.context["when"] == "upcoming"
+    assert "No meeting is planned, so the list opens on the past meetings." not in response.content.decode()
+
+
+def test_the_list_opens_on_past_meetings_when_nothing_is_planned_and_says_so(staff_client, smeps):
+    mf.MeetingFactory(title_ar="مضى", starts_at=mf.days_from_now(-30), host=smeps)
+    response = staff_client.get("/en/meetings/")
+    assert response.context["when"] == "past"
+    assert names(response) == ["مضى"]
+    html = response.content.decode()
+    assert "No meeting is planned, so the list opens on the past meetings." in html
+    assert 'aria-current="page" href="?when=past">Past</a>' in html
+    # Filtering from here stays on the past meetings.
+    assert '<input type="hidden" name="when" value="past">' in html
+
+
+def test_the_upcoming_tab_asked_for_stays_open_even_when_empty(staff_client, smeps):
+    mf.MeetingFactory(starts_at=mf.days_from_now(-30), host=smeps)
+    response = staff_client.get("/en/meetings/?when=upcoming")
+    assert response.context["when"] == "upcoming"
+    html = response.content.decode()
+    assert "No meeting is planned." in html
+    assert 'href="?when=past"' in html
+
+
+def test_an_unknown_tab_falls_back_to_the_one_that_has_meetings(staff_client, calendar_of_meetings):
+    assert staff_client.get("/en/meetings/?when=tomorrow").context["when"] == "upcoming"
+
+
+def test_clearing_the_filters_keeps_the_tab(staff_client, calendar_of_meetings):
+    response = staff_client.get("/en/meetings/?when=past&kind=workshop")
+    assert response.context["listing"].clear_url == "/en/meetings/?when=past"
