@@ -199,6 +199,14 @@ CACHES = {
 CRISPY_ALLOWED_TEMPLATE_PACKS = "bootstrap5"
 CRISPY_TEMPLATE_PACK = "bootstrap5"
 
+# Spreadsheet intake (core.spreadsheets.intake): every imported CSV or XLSX file is refused past
+# these limits, with a message saying which one.
+SPREADSHEET_MAX_FILE_BYTES = env.int("SPREADSHEET_MAX_FILE_BYTES", default=10 * 1024 * 1024)
+# What an XLSX (a ZIP) may expand to, by its declared sizes and by what is actually read.
+SPREADSHEET_MAX_EXPANDED_BYTES = env.int("SPREADSHEET_MAX_EXPANDED_BYTES", default=100 * 1024 * 1024)
+SPREADSHEET_MAX_CELL_CHARS = 10_000
+SPREADSHEET_MAX_COLUMNS = 100
+
 IMPORT_EXPORT_USE_TRANSACTIONS = True
 IMPORT_EXPORT_SKIP_ADMIN_LOG = False
 IMPORT_EXPORT_IMPORT_PERMISSION_CODE = "change"

@@ -2,7 +2,7 @@
 
 import pytest
 
-from core.text import normalize_search_text, plain_number_text, search_terms
+from core.text import normalize_person_name, normalize_search_text, plain_number_text, search_terms
 
 
 @pytest.mark.parametrize(
@@ -86,3 +86,82 @@ def test_search_terms_of_an_empty_query_are_none():
 )
 def test_a_typed_number_reads_the_same_in_either_script_and_with_separators(typed, plain):
     assert plain_number_text(typed) == plain
+
+
+def _matches(query: str, stored: str) -> bool:
+    """What the directory search does: every word of the query is inside the stored text."""
+    text = normalize_search_text(stored)
+    return all(term in text for term in search_terms(query))
+
+
+@pytest.mark.parametrize(
+    ("query", "stored"),
+    [
+        ("ابن ناصر", "جمعان سعيد بن ناصر"),
+        ("إبن ناصر", "جمعان سعيد بن ناصر"),
+        ("بن ناصر", "جمعان سعيد ابن ناصر"),
+        ("تمكين وإقراض", "التمكين والإقراض"),
+        ("التمكين والإقراض", "تمكين وإقراض"),
+        ("إقراض", "التمكين والإقراض"),
+        ("والإقراض", "وإقراض"),
+        ("وكالة", "وكالة تنمية المنشآت"),
+        ("وطنية", "الهيئة الوطنية"),
+    ],
+)
+def test_these_spellings_find_each_other(query, stored):
+    assert _matches(query, stored)
+
+
+@pytest.mark.parametrize(
+    ("query", "stored"),
+    [
+        ("ابن ناصر", "جمعان سعيد بن سالم"),  # ibn matches bin, not any name
+        ("والإقراض", "التمكين والتدريب"),
+        ("تمكين وإقراض", "التمكين والتدريب"),
+        ("ابنه", "جمعان بن ناصر"),  # "ابنة" (daughter) is not "ibn"
+    ],
+)
+def test_these_spellings_do_not_find_each_other(query, stored):
+    assert not _matches(query, stored)
+
+
+@pytest.mark.parametrize(
+    ("word", "normalised"),
+    [
+        ("وكالة", "وكاله"),
+        ("وطنية", "وطنيه"),
+        ("والي", "والي"),  # "وال" + one letter: a word of its own, kept whole
+        ("والإقراض", "واقراض"),
+        ("ابن", "بن"),
+        ("ابنة", "ابنه"),
+    ],
+)
+def test_words_starting_with_waw_keep_their_letters_and_only_and_the_loses_the_article(word, normalised):
+    assert normalize_search_text(word) == normalised
+
+
+@pytest.mark.parametrize(
+    ("first", "second"),
+    [
+        ("جمعان سعيد بن ناصر", "جمعان سعيد ناصر"),
+        ("جمعان سعيد ابن ناصر", "جُمعان سعيد بن ناصر"),
+        ("فاطمة بنت علي", "فاطمه علي"),
+        ("عبد الله أحمد", "عبدالله احمد"),
+        ("عبدُ الرحمن", "عبدالرحمن"),
+        ("Abdullah bin Salem", "ABDULLAH SALEM"),
+    ],
+)
+def test_two_spellings_of_one_persons_name_have_one_key(first, second):
+    assert normalize_person_name(first) == normalize_person_name(second) != ""
+
+
+@pytest.mark.parametrize(
+    ("first", "second"),
+    [
+        ("جمعان سعيد ناصر", "جمعان ناصر سعيد"),  # the order of the name chain matters
+        ("فاطمة علي", "فاطمة علي سالم"),
+        ("عبد الله", "عبد الرحمن"),
+    ],
+)
+def test_different_names_have_different_keys(first, second):
+    assert normalize_person_name(first) != normalize_person_name(second)

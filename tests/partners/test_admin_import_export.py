@@ -3,6 +3,8 @@ headers), the change history, versioned saves, and who may get in."""
 
 import csv
 import io
+import os
+import tempfile
 
 import openpyxl
 import pytest
@@ -12,13 +14,16 @@ from django.db import connection, transaction
 from django.db.models.signals import post_save
 from django.test.utils import CaptureQueriesContext
 from django.utils import translation
+from django.utils.html import escape
 from django.utils.translation import trans_real
 
 from core.concurrency import StaleEditError
+from core.spreadsheets.errors import MESSAGES
 from partners import services
 from partners.models import Contact, District, Organization, ProjectSize, ServiceOffering, YouthSegment
 from partners.resources import ContactResource, OrganizationResource, ServiceOfferingResource
 from tests import factories
+from tests.core import spreadsheet_files
 
 CSV, XLSX = "0", "1"  # the admin's format choices, in the order the admin offers them
 
@@ -577,3 +582,123 @@ def test_member_invitations_are_read_only_in_the_admin_and_hide_the_token(staff,
     assert "new@example.org" in content
     assert invitation.token_hash not in content
     assert 'name="_save"' not in content
+
+
+# Files read through core.spreadsheets.intake: any encoding Excel writes, and refusals in words.
+
+ARABIC_ORGANIZATIONS = [
+    ["name_ar", "kind", "role", "districts"],
+    ["مؤسسة التمكين والإقراض", "foundation", "lending", "المكلا؛ سيئون"],
+    ["جمعية بن ناصر الخيرية", "civil_society", "empowerment", "تريم"],
+]
+
+
+def _upload(data: bytes, name: str):
+    return SimpleUploadedFile(name, data)
+
+
+@pytest.mark.parametrize(
+    ("encoding", "delimiter"),
+    [("cp1256", ";"), ("cp1256", ","), ("utf-16", "\t"), ("utf-8", ";")],
+    ids=["windows-1256-semicolon", "windows-1256-comma", "utf-16-tab", "utf-8-semicolon"],
+)
+def test_a_csv_in_any_encoding_excel_writes_imports_its_arabic_text_as_written(staff_client, encoding, delimiter):
+    upload = _upload(spreadsheet_files.csv_bytes(ARABIC_ORGANIZATIONS, encoding=encoding, delimiter=delimiter), "o.csv")
+    response = preview(staff_client, "en", Organization, upload, CSV)
+    assert "confirm_form" in response.context, response.context["form"].errors
+    confirm(staff_client, "en", Organization, response)
+
+    lender = Organization.objects.get(name_ar="مؤسسة التمكين والإقراض")
+    assert (lender.kind, lender.role) == ("foundation", "lending")
+    assert sorted(lender.districts.values_list("name_ar", flat=True)) == ["المكلا", "سيئون"]
+    assert Organization.objects.filter(name_ar="جمعية بن ناصر الخيرية").exists()
+
+
+def _bad_files():
+    files = spreadsheet_files
+    rows = [["name_ar", "kind", "role"], ["بنك الأمل", "bank", "lending"]]
+    declared_too_big = files.declare_size(files.xlsx_bytes(rows), "xl/worksheets/sheet1.xml", 600 * 1024 * 1024)
+    cases = {  # id: (content, file name, format chosen, the intake's refusal)
+        "csv-renamed-xlsx": (files.csv_bytes(rows), "o.xlsx", XLSX, "xlsx_is_text"),
+        "xlsx-renamed-csv": (files.xlsx_bytes(rows), "o.csv", CSV, "csv_is_xlsx"),
+        "xls": (files.OLE_XLS, "o.xls", XLSX, "xls"),
+        "empty": (b"", "o.csv", CSV, "empty"),
+        "header-only": (files.csv_bytes(rows[:1]), "o.csv", CSV, "header_only"),
+        "zip-bomb": (files.zip_bomb(6 * 1024 * 1024), "o.xlsx", XLSX, "expands_too_much"),
+        "declared-too-big": (declared_too_big, "o.xlsx", XLSX, "expands_too_much"),
+        "formula": (files.xlsx_bytes([*rows, ["بنك ثان", "=A2", "lending"]]), "o.xlsx", XLSX, "formula"),
+        "long-cell": (files.csv_bytes([*rows, ["بنك ثان", "x" * 10_001, "lending"]]), "o.csv", CSV, "cell_too_long"),
+        "nul": (files.csv_bytes([*rows, ["بنك\x00ثان", "bank", "lending"]]), "o.csv", CSV, "bad_character"),
+        "broken-zip": (b"PK\x03\x04garbage", "o.xlsx", XLSX, "damaged"),
+    }
+    return [pytest.param(*case, id=name) for name, case in cases.items()]
+
+
+@pytest.mark.parametrize("language", ["ar", "en"])
+@pytest.mark.parametrize(("data", "name", "file_format", "code"), _bad_files())
+def test_a_file_that_cannot_be_imported_is_refused_on_the_page_in_the_users_language(
+    staff_client, language, data, name, file_format, code
+):
+    response = preview(staff_client, language, Organization, _upload(data, name), file_format)
+
+    assert response.status_code == 200
+    assert "confirm_form" not in response.context
+    [message] = response.context["form"].errors["import_file"]
+    with translation.override(language):
+        expected = str(MESSAGES[code]).split("%(")[0]
+    assert message.startswith(expected)
+    content = response.content.decode()
+    assert escape(message) in content  # shown on the page, next to the file field
+    assert "encountered" not in content
+    assert not Organization.objects.filter(name_ar="بنك الأمل").exists()
+
+
+def test_the_format_chosen_in_the_list_does_not_matter_the_content_does(staff_client):
+    rows = [["name_ar", "kind", "role"], ["بنك الأمل", "bank", "lending"]]
+    upload = _upload(spreadsheet_files.xlsx_bytes(rows), "o.xlsx")
+    response = preview(staff_client, "en", Organization, upload, CSV)
+    assert "confirm_form" in response.context, response.context["form"].errors
+    confirm(staff_client, "en", Organization, response)
+    assert Organization.objects.filter(name_ar="بنك الأمل").exists()
+
+
+def test_rows_keep_their_file_numbers_when_blank_rows_were_skipped_by_the_intake(staff_client):
+    rows = [
+        ["name_ar", "kind", "role"],
+        ["بنك الأمل", "bank", "lending"],
+        ["", "", ""],
+        ["بنك ثان", "casino", "lending"],
+    ]
+    response = preview(staff_client, "en", Organization, _upload(spreadsheet_files.xlsx_bytes(rows), "o.xlsx"), XLSX)
+    [message] = problems(response)
+    assert message.startswith("Row 4 of the file (the header is row 1), column “kind”: “casino”")
+
+
+def test_the_confirm_step_answers_with_a_message_when_the_stored_file_is_gone(staff_client):
+    rows = [["name_ar", "kind", "role"], ["بنك الأمل", "bank", "lending"]]
+    response = preview(staff_client, "en", Organization, _upload(spreadsheet_files.csv_bytes(rows), "o.csv"), CSV)
+    data = dict(response.context["confirm_form"].initial)
+    os.remove(os.path.join(tempfile.gettempdir(), os.path.basename(data["import_file_name"])))
+
+    response = staff_client.post(admin_url("en", Organization, "process_import"), data)
+
+    assert response.status_code == 200
+    assert response.context["form"].errors["import_file"] == [
+        "The uploaded file is no longer available: upload it again."
+    ]
+    assert not Organization.objects.filter(name_ar="بنك الأمل").exists()
+
+
+def test_the_confirm_step_refuses_a_stored_file_that_was_swapped_after_the_preview(staff_client):
+    rows = [["name_ar", "kind", "role"], ["بنك الأمل", "bank", "lending"]]
+    response = preview(staff_client, "en", Organization, _upload(spreadsheet_files.csv_bytes(rows), "o.csv"), CSV)
+    data = dict(response.context["confirm_form"].initial)
+    with open(os.path.join(tempfile.gettempdir(), os.path.basename(data["import_file_name"])), "wb") as stored:
+        stored.write(spreadsheet_files.OLE_XLS)
+
+    response = staff_client.post(admin_url("en", Organization, "process_import"), data)
+
+    assert response.status_code == 200
+    [message] = response.context["form"].errors["import_file"]
+    assert message.startswith("This is an old Excel workbook (.xls)")
+    assert not Organization.objects.filter(name_ar="بنك الأمل").exists()
